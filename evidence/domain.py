@@ -1,0 +1,50 @@
+"""Domain types shared by the pipeline, the database adapters and the reports.
+
+Plain dataclasses: they cross process boundaries (RQ jobs, JSON output) and must not drag an ORM
+session or a model object along.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class FileStatus(StrEnum):
+    """Final state of one file of an archive. Every file gets exactly one."""
+
+    OK = "ok"  # extracted and classified (possibly with no suggestion)
+    NO_TEXT = "no_text"  # readable but without a text layer (scan): needs OCR
+    DUPLICATE = "duplicate"  # same SHA-256 as an earlier file; linked to it
+    UNSUPPORTED = "unsupported"  # a format the product does not read
+    FAILED = "failed"  # unreadable, corrupt, encrypted, too large, unsafe path ...
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the classifier says about one indicator for one document (never a human decision)."""
+
+    indicator_id: int
+    score: float
+    reasons: tuple[str, ...] = ()
+    above_threshold: bool = True
+
+
+@dataclass
+class ScannedDocument:
+    """One file of an intake, after extraction and classification."""
+
+    path: str  # path inside the archive or folder, as the OPD sent it
+    sha256: str | None
+    status: FileStatus
+    opd: str | None = None
+    error: str | None = None
+    duplicate_of: str | None = None
+    doc_type: str | None = None
+    pages: int | None = None
+    text_chars: int = 0
+    size_bytes: int = 0
+    suggestions: list[Suggestion] = field(default_factory=list)  # above threshold, best first
+    candidates: list[Suggestion] = field(default_factory=list)  # top-k whatever the threshold
+    model_version: str | None = None
+    framework: str | None = None

@@ -1,0 +1,52 @@
+"""The one interface every format extractor implements, and its result type.
+
+Extractors are pure functions of bytes: no database, no storage, no settings lookups inside, so each
+can be tested alone and run in a worker subprocess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+ExtractionStatus = Literal["ok", "no_text", "failed", "unsupported"]
+
+
+@dataclass(frozen=True)
+class PageText:
+    number: int  # 1-based
+    text: str
+    needs_ocr: bool = False
+
+    @property
+    def chars(self) -> int:
+        return len(self.text.strip())
+
+
+@dataclass(frozen=True)
+class ExtractionResult:
+    status: ExtractionStatus
+    extractor: str  # e.g. "pdfplumber"
+    extractor_version: str
+    media_type: str  # sniffed from the bytes, e.g. "application/pdf"
+    pages: tuple[PageText, ...] = ()
+    page_count: int | None = None
+    error: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.pages)
+
+    @property
+    def text_chars(self) -> int:
+        return sum(p.chars for p in self.pages)
+
+
+class Extractor(Protocol):
+    name: str
+    media_types: tuple[str, ...]
+
+    def version(self) -> str: ...
+
+    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000) -> ExtractionResult: ...

@@ -1,0 +1,54 @@
+"""One typed settings object, read from environment variables (prefix ``SPBE_``).
+
+Why one object: every adapter (CLI, API, worker) must agree on where the database, the stored
+originals and the model live; reading ``os.environ`` in many places makes them drift apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SPBE_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path("var"), description="Root for the database file and stored originals.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default is SQLite in data_dir.")
+    storage_dir: Path | None = Field(default=None, description="Content-addressed originals; default data_dir/blobs.")
+    redis_url: str | None = Field(default=None, description="When unset, jobs run in-process (embedded mode).")
+    catalog_path: Path | None = Field(default=None, description="A Pemda's own catalog YAML (replaces the bundled one).")
+    opd_path: Path | None = Field(default=None, description="A Pemda's own OPD list YAML.")
+    models_dir: Path = Field(default=PROJECT_DIR / "models")
+    framework: str = Field(default="spbe-2020", description="Default framework key.")
+    language: str = Field(default="id", description="Language of pages and reports: id or en.")
+
+    # Intake limits: an archive is untrusted input.
+    max_upload_bytes: int = 512 * 1024 * 1024
+    max_archive_members: int = 5000
+    max_expanded_bytes: int = 2 * 1024 * 1024 * 1024
+    max_member_bytes: int = 256 * 1024 * 1024
+    max_compression_ratio: float = 200.0
+    max_pdf_pages: int = 2000
+
+    # Pages with fewer characters than this are treated as having no text layer (scans).
+    min_chars_per_page: int = 25
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'spbe.sqlite3').resolve()}"
+
+    def resolved_storage_dir(self) -> Path:
+        return self.storage_dir or self.data_dir / "blobs"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
