@@ -80,6 +80,7 @@ class Catalog(BaseModel):
     aspects: list[Aspect]
     indicators: list[Indicator]
     critical_items: list[CriticalItem] = Field(default_factory=list)
+    generic_phrases: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:

@@ -1,5 +1,6 @@
 """OPD (perangkat daerah): the Pemda's list of agencies, and inference of a file's OPD from its path."""
 
 from evidence.opd.directory import Opd, OpdDirectory, load_opd_directory
+from evidence.opd.infer import OpdMatch, infer_opd
 
-__all__ = ["Opd", "OpdDirectory", "load_opd_directory"]
+__all__ = ["Opd", "OpdDirectory", "OpdMatch", "infer_opd", "load_opd_directory"]

@@ -1,0 +1,1 @@
+"""Maps a document's text to framework indicators: features, training, evaluation, prediction."""

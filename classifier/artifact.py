@@ -1,0 +1,99 @@
+"""Saving and loading model versions without executing code on load (skops), with a model card.
+
+Layout: ``models/<framework>/<version>/{model.skops, card.json, MODEL_CARD.md}`` and
+``models/<framework>/CURRENT`` naming the promoted version. skops refuses unknown types; we pass an
+explicit allowlist (sklearn, numpy, scipy and our own text selectors) instead of trusting the file.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import skops.io as sio
+
+from classifier.model import TrainedModel
+
+MODEL_FILE = "model.skops"
+CARD_FILE = "card.json"
+CURRENT_FILE = "CURRENT"
+
+_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.", "classifier.text.")
+
+
+class ArtifactError(RuntimeError):
+    pass
+
+
+def framework_dir(models_dir: Path, framework: str) -> Path:
+    return Path(models_dir) / framework
+
+
+def save_model(model: TrainedModel, models_dir: Path) -> Path:
+    target = framework_dir(models_dir, model.framework) / model.version
+    target.mkdir(parents=True, exist_ok=True)
+    payload = {"features": model.features, "classifier": model.classifier}
+    sio.dump(payload, target / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    meta = {
+        "framework": model.framework,
+        "version": model.version,
+        "label_ids": model.label_ids,
+        "thresholds": {str(k): v for k, v in model.thresholds.items()},
+        **model.card,
+    }
+    (target / CARD_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def load_model_dir(path: Path) -> TrainedModel:
+    path = Path(path)
+    model_path = path / MODEL_FILE
+    if not model_path.exists():
+        raise ArtifactError(f"no model file at {model_path}")
+    untrusted = sio.get_untrusted_types(file=model_path)
+    refused = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
+    if refused:
+        raise ArtifactError(f"model file {model_path} contains types outside the allowlist: {refused}")
+    payload = sio.load(model_path, trusted=untrusted)
+    meta = json.loads((path / CARD_FILE).read_text(encoding="utf-8"))
+    card = {k: v for k, v in meta.items() if k not in {"framework", "version", "label_ids", "thresholds"}}
+    return TrainedModel(
+        framework=meta["framework"],
+        version=meta["version"],
+        features=payload["features"],
+        classifier=payload["classifier"],
+        label_ids=[int(x) for x in meta["label_ids"]],
+        thresholds={int(k): float(v) for k, v in meta["thresholds"].items()},
+        card=card,
+    )
+
+
+def current_version(models_dir: Path, framework: str) -> str | None:
+    pointer = framework_dir(models_dir, framework) / CURRENT_FILE
+    return pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
+
+
+def promote(models_dir: Path, framework: str, version: str) -> None:
+    if not (framework_dir(models_dir, framework) / version / MODEL_FILE).exists():
+        raise ArtifactError(f"unknown model version {version} for {framework}")
+    pointer = framework_dir(models_dir, framework) / CURRENT_FILE
+    tmp = pointer.with_suffix(".tmp")
+    tmp.write_text(version + "\n", encoding="utf-8")
+    tmp.replace(pointer)
+
+
+def list_versions(models_dir: Path, framework: str) -> list[str]:
+    root = framework_dir(models_dir, framework)
+    if not root.exists():
+        return []
+    return sorted(p.name for p in root.iterdir() if (p / MODEL_FILE).exists())
+
+
+def load_current(models_dir: Path, framework: str) -> TrainedModel:
+    version = current_version(models_dir, framework)
+    if version is None:
+        raise ArtifactError(
+            f"no trained model for framework {framework} in {models_dir}; run 'spbe train --framework {framework}'"
+        )
+    return load_model_dir(framework_dir(models_dir, framework) / version)

@@ -1,0 +1,58 @@
+"""The trained model as one object: feature pipeline, one-vs-rest classifier, labels and thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from scipy import sparse
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion
+
+
+@dataclass
+class TrainedModel:
+    framework: str
+    version: str
+    features: FeatureUnion
+    classifier: OneVsRestClassifier
+    label_ids: list[int]
+    thresholds: dict[int, float]
+    card: dict = field(default_factory=dict)
+
+    def transform(self, composed: list[str]) -> sparse.csr_matrix:
+        return self.features.transform(composed)
+
+    def probabilities(self, matrix: sparse.csr_matrix) -> np.ndarray:
+        """Shape (n_docs, n_labels), columns in ``label_ids`` order."""
+        return self.classifier.predict_proba(matrix)
+
+    @cached_property
+    def feature_names(self) -> np.ndarray:
+        return self.features.get_feature_names_out()
+
+    @cached_property
+    def _coefficients(self) -> np.ndarray:
+        """Dense (n_labels, n_features) weights; constant estimators (label never seen) get zeros."""
+        n_features = len(self.feature_names)
+        rows = []
+        for est in self.classifier.estimators_:
+            coef = getattr(est, "coef_", None)
+            rows.append(np.asarray(coef).ravel() if coef is not None else np.zeros(n_features))
+        return np.vstack(rows)
+
+    def top_terms(self, row: sparse.csr_matrix, label_index: int, k: int = 5) -> list[tuple[str, float]]:
+        """The readable features that pushed this document towards the label the most."""
+        row = row.tocsr()
+        weights = self._coefficients[label_index, row.indices] * row.data
+        order = np.argsort(-weights)
+        out: list[tuple[str, float]] = []
+        for i in order:
+            if weights[i] <= 0 or len(out) >= k:
+                break
+            name = str(self.feature_names[row.indices[i]])
+            if name.startswith("head_chars__"):
+                continue  # character n-grams are not readable reasons
+            out.append((name.split("__", 1)[1], float(weights[i])))
+        return out

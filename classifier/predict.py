@@ -1,0 +1,103 @@
+"""Where the model decides: model probabilities + catalog rules -> suggestions with reasons.
+
+A pure function of (text, path): no database, no files. "No suggestion" is a valid answer: indicators
+are suggested only above their own threshold, and candidates are reported separately.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from classifier.doc_type import detect_doc_type
+from classifier.model import TrainedModel
+from classifier.rules import KeywordRules, RuleHit, path_rule
+from classifier.text import compose, head_of, normalise, sentences
+from evidence.catalog import Catalog
+from evidence.domain import Suggestion
+
+TOP_CANDIDATES = 5
+
+
+@dataclass
+class Classification:
+    doc_type: str | None
+    suggestions: list[Suggestion] = field(default_factory=list)  # above threshold, best first
+    candidates: list[Suggestion] = field(default_factory=list)  # top 5 whatever the threshold
+    model_version: str = ""
+    framework: str = ""
+
+
+def combine(probabilities: np.ndarray, label_ids: list[int], hits: list[RuleHit]) -> np.ndarray:
+    """Treat each rule as independent evidence: 1 - (1 - p) * prod(1 - strength)."""
+    index = {label: i for i, label in enumerate(label_ids)}
+    miss = 1.0 - probabilities.astype(float)
+    for hit in hits:
+        i = index.get(hit.indicator_id)
+        if i is not None:
+            miss[i] *= 1.0 - hit.strength
+    return 1.0 - miss
+
+
+def rule_hits(text: str, path: str, catalog: Catalog, keyword_rules: KeywordRules) -> list[RuleHit]:
+    return [*path_rule(path, catalog), *keyword_rules.hits(head_of(text))]
+
+
+def _quote(term: str, text_sentences: list[tuple[str, str]]) -> str | None:
+    for original, normalised in text_sentences:
+        if term in normalised:
+            return original if len(original) <= 220 else original[:217] + "..."
+    return None
+
+
+class IndicatorClassifier:
+    def __init__(self, model: TrainedModel, catalog: Catalog) -> None:
+        if model.framework != catalog.id:
+            raise ValueError(f"model is for {model.framework}, catalog is {catalog.id}")
+        self.model = model
+        self.catalog = catalog
+        self.keyword_rules = KeywordRules(catalog)
+
+    def threshold(self, indicator_id: int) -> float:
+        return self.model.thresholds.get(indicator_id, 0.5)
+
+    def classify(self, text: str, path: str = "") -> Classification:
+        return self.classify_many([(text, path)])[0]
+
+    def classify_many(self, docs: list[tuple[str, str]]) -> list[Classification]:
+        if not docs:
+            return []
+        matrix = self.model.transform([compose(text, path) for text, path in docs])
+        probs = self.model.probabilities(matrix)
+        return [self._explain(text, path, probs[i], matrix[i]) for i, (text, path) in enumerate(docs)]
+
+    def _explain(self, text: str, path: str, probs: np.ndarray, row) -> Classification:
+        labels = self.model.label_ids
+        hits = rule_hits(text, path, self.catalog, self.keyword_rules)
+        scores = combine(probs, labels, hits)
+        text_sentences = [(s, normalise(s)) for s in sentences(text[:60000])]
+        order = np.argsort(-scores)
+        candidates = [Suggestion(labels[i], round(float(scores[i]), 4), (), False) for i in order[:TOP_CANDIDATES]]
+        suggestions: list[Suggestion] = []
+        for i in order:
+            label = labels[i]
+            if scores[i] < self.threshold(label):
+                continue
+            reasons = [h.reason for h in hits if h.indicator_id == label]
+            terms = self.model.top_terms(row, i)
+            if terms:
+                listed = ", ".join(f"'{t}'" for t, _ in terms)
+                reason = f"model (p={probs[i]:.2f}): istilah berbobot {listed}"
+                quote = next((q for t, _ in terms if (q := _quote(t, text_sentences))), None)
+                if quote:
+                    reason += f"; kalimat: \"{quote}\""
+                reasons.append(reason)
+            suggestions.append(Suggestion(label, round(float(scores[i]), 4), tuple(reasons), True))
+        return Classification(
+            doc_type=detect_doc_type(text),
+            suggestions=suggestions,
+            candidates=candidates,
+            model_version=self.model.version,
+            framework=self.model.framework,
+        )

@@ -1,0 +1,1 @@
+"""The ``spbe`` command line: a thin adapter over evidence/, classifier/ and worker/."""

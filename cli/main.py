@@ -1,0 +1,24 @@
+"""Entry point of the ``spbe`` console script."""
+
+from __future__ import annotations
+
+import typer
+
+from cli.classify import classify
+from cli.indicators import indicators
+from cli.scan import scan
+from cli.train import models_app, train
+
+app = typer.Typer(
+    help="SPBE evidence classifier: scan OPD evidence archives, suggest indicators, report gaps.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.command()(indicators)
+app.command()(classify)
+app.command()(scan)
+app.command()(train)
+app.add_typer(models_app, name="models")
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,57 @@
+"""``spbe scan ARCHIVE_OR_DIR``: ingest, extract, classify, store, and print/write the gap report."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cli.common import FrameworkOption, catalog_for, classifier_for, console, fail
+from evidence.db import open_database
+from evidence.intake import IntakeLimits
+from evidence.opd import load_opd_directory
+from evidence.pipeline import batch_documents, ingest_source
+from evidence.pipeline.process import process_pending
+from evidence.reports import build_gap_report, print_gap_report, write_report
+from evidence.settings import get_settings
+from evidence.storage import BlobStore
+
+
+def scan(
+    source: Path = typer.Argument(..., help="A ZIP archive or a folder of OPD evidence."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Where report.json and report.html are written."),
+    opd: str | None = typer.Option(None, "--opd", help="Assign every file to this OPD (overrides folder names)."),
+    framework: str | None = FrameworkOption,
+    lang: str | None = typer.Option(None, "--lang", help="Report language: id (default) or en."),
+) -> None:
+    """Scan an archive or folder and report evidence and gaps per OPD."""
+    if not source.exists():
+        fail(f"tidak ditemukan: {source}")
+    settings = get_settings()
+    lang = lang or settings.language
+    catalog = catalog_for(framework, settings)
+    classifier = classifier_for(catalog, settings)
+    db = open_database(settings.resolved_database_url())
+    store = BlobStore(settings.resolved_storage_dir())
+    directory = load_opd_directory()
+    with db.session() as session:
+        ingested = ingest_source(
+            session, store, source, catalog=catalog, opd_directory=directory,
+            limits=IntakeLimits.from_settings(settings), opd_override=opd,
+        )
+    console.print(f"Batch {ingested.batch_id}: {ingested.total} berkas diterima, "
+                  f"{len(ingested.to_process)} perlu diproses.")
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("Ekstraksi & klasifikasi", total=len(ingested.to_process))
+        process_pending(db, store, ingested.to_process, classifier, min_chars_per_page=settings.min_chars_per_page,
+                        max_pages=settings.max_pdf_pages, on_done=lambda _doc: progress.advance(task))
+    with db.session() as session:
+        documents = batch_documents(session, ingested.batch_id, catalog.id)
+    report = build_gap_report(documents, catalog, directory, source=str(source), generated_at=datetime.now(UTC),
+                              model_version=classifier.model.version)
+    print_gap_report(report, console, lang=lang)
+    json_path, html_path = write_report(report, out, lang=lang)
+    console.print(f"Laporan: {json_path} dan {html_path}")

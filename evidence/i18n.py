@@ -1,0 +1,228 @@
+"""User-facing text of the reports and the console, in Indonesian (default) and English.
+
+Why a message catalog instead of literals in templates: the people reading the report are Pemda and OPD
+staff, so Indonesian is the default, but consultants and reviewers need English; keeping every string in
+one table makes it impossible for one language to silently miss a label (a test checks both exist).
+Identifiers and machine error codes stay English; only what a person reads is translated here.
+"""
+
+from __future__ import annotations
+
+DEFAULT_LANG = "id"
+SUPPORTED_LANGS: tuple[str, ...] = ("id", "en")
+
+# key -> {lang -> template}. Templates use str.format placeholders.
+MESSAGES: dict[str, dict[str, str]] = {
+    # Report header
+    "report.title": {
+        "id": "Laporan Kesenjangan Bukti Dukung SPBE",
+        "en": "SPBE Supporting Evidence Gap Report",
+    },
+    "report.framework": {"id": "Kerangka evaluasi", "en": "Evaluation framework"},
+    "report.catalog_version": {"id": "Versi katalog", "en": "Catalog version"},
+    "report.source": {"id": "Sumber", "en": "Source"},
+    "report.generated_at": {"id": "Dibuat pada", "en": "Generated at"},
+    "report.model_version": {"id": "Versi model", "en": "Model version"},
+    "report.not_available": {"id": "tidak ada", "en": "n/a"},
+    "report.disclaimer": {
+        "id": "Saran indikator dihasilkan otomatis oleh pengklasifikasi dan perlu diverifikasi oleh tim "
+        "penilai; laporan ini bukan nilai indeks SPBE.",
+        "en": "Indicator suggestions are produced automatically by a classifier and must be verified by "
+        "the assessment team; this report is not an SPBE index score.",
+    },
+    # Sections
+    "section.summary": {"id": "Ringkasan", "en": "Summary"},
+    "section.critical": {"id": "Bukti kritis yang belum ada", "en": "Critical evidence missing"},
+    "section.indicators": {"id": "Indikator (seluruh Pemda)", "en": "Indicators (whole Pemda)"},
+    "section.per_opd": {"id": "Rincian per OPD", "en": "Per OPD"},
+    "section.problem_files": {"id": "Berkas bermasalah", "en": "Problem files"},
+    "section.all_files": {"id": "Semua berkas", "en": "All files"},
+    "section.opd_without_files": {
+        "id": "OPD yang belum mengirim berkas",
+        "en": "OPD that sent no files",
+    },
+    # Summary
+    "summary.files": {"id": "Jumlah berkas", "en": "Files"},
+    "summary.status": {"id": "Status", "en": "Status"},
+    "summary.count": {"id": "Jumlah", "en": "Count"},
+    "summary.coverage": {"id": "Cakupan indikator", "en": "Indicator coverage"},
+    "summary.coverage_value": {
+        "id": "{with_evidence} dari {total} indikator ada bukti ({pct})",
+        "en": "{with_evidence} of {total} indicators have evidence ({pct})",
+    },
+    "summary.weighted_coverage": {"id": "Cakupan berbobot", "en": "Weighted coverage"},
+    "summary.weighted_coverage_value": {
+        "id": "{pct} dari total bobot indikator",
+        "en": "{pct} of total indicator weight",
+    },
+    "summary.unassigned": {
+        "id": "Indikator tanpa OPD penanggung jawab (dinilai di tingkat Pemda)",
+        "en": "Indicators without a responsible OPD (assessed Pemda-wide)",
+    },
+    "critical.none": {
+        "id": "Semua bukti kritis sudah ada.",
+        "en": "All critical evidence is present.",
+    },
+    "critical.missing_generic": {
+        "id": "Belum ada {label}: indikator {indicators} tanpa bukti dukung.",
+        "en": "No {label} yet: no supporting evidence for indicator(s) {indicators}.",
+    },
+    # Status labels
+    "status.ok": {"id": "berhasil diproses", "en": "processed"},
+    "status.no_text": {"id": "tanpa teks (hasil pindai)", "en": "no text (scanned)"},
+    "status.duplicate": {"id": "duplikat", "en": "duplicate"},
+    "status.unsupported": {"id": "format tidak didukung", "en": "unsupported format"},
+    "status.failed": {"id": "gagal", "en": "failed"},
+    # Table columns
+    "col.opd": {"id": "OPD", "en": "OPD"},
+    "col.files": {"id": "Berkas", "en": "Files"},
+    "col.file": {"id": "Berkas", "en": "File"},
+    "col.indicator": {"id": "Indikator", "en": "Indicator"},
+    "col.id": {"id": "No.", "en": "No."},
+    "col.name": {"id": "Nama singkat", "en": "Short name"},
+    "col.weight": {"id": "Bobot", "en": "Weight"},
+    "col.evidence": {"id": "Bukti", "en": "Evidence"},
+    "col.owners": {"id": "OPD penanggung jawab", "en": "Responsible OPD"},
+    "col.score": {"id": "Skor", "en": "Score"},
+    "col.best_score": {"id": "Skor terbaik", "en": "Best score"},
+    "col.status": {"id": "Status", "en": "Status"},
+    "col.reason": {"id": "Alasan", "en": "Reason"},
+    "col.doc_type": {"id": "Jenis dokumen", "en": "Document type"},
+    "col.indicators": {"id": "Indikator yang disarankan", "en": "Suggested indicators"},
+    "col.with_evidence": {"id": "Indikator dengan bukti", "en": "Indicators with evidence"},
+    "col.without_evidence": {"id": "Indikator tanpa bukti", "en": "Indicators without evidence"},
+    "col.owed": {"id": "Indikator yang wajib", "en": "Indicators owed"},
+    # Evidence state
+    "evidence.present": {"id": "ada bukti", "en": "has evidence"},
+    "evidence.missing": {"id": "belum ada bukti", "en": "no evidence yet"},
+    # Per OPD
+    "opd.unknown": {"id": "OPD tidak dikenal", "en": "Unknown OPD"},
+    "opd.not_in_directory": {
+        "id": "tidak ada di daftar OPD; indikator wajib tidak diketahui",
+        "en": "not in the OPD list; owed indicators unknown",
+    },
+    "opd.files_summary": {"id": "{count} berkas", "en": "{count} files"},
+    "opd.owed_none": {
+        "id": "Tidak ada indikator yang secara khusus menjadi tanggung jawab OPD ini.",
+        "en": "No indicator is specifically owed by this OPD.",
+    },
+    "opd.owed_with_evidence": {"id": "Wajib, ada bukti", "en": "Owed, with evidence"},
+    "opd.owed_missing": {"id": "Wajib, belum ada bukti", "en": "Owed, no evidence yet"},
+    "opd.other_evidence": {
+        "id": "Bukti untuk indikator di luar kewajiban OPD ini",
+        "en": "Evidence for indicators this OPD does not owe",
+    },
+    "opd.covered_elsewhere": {
+        "id": "sudah ada bukti dari OPD lain",
+        "en": "evidence already sent by another OPD",
+    },
+    "opd.problem_files": {"id": "Berkas bermasalah", "en": "Problem files"},
+    "empty.none": {"id": "tidak ada", "en": "none"},
+    "empty.no_problem_files": {"id": "Tidak ada berkas bermasalah.", "en": "No problem files."},
+    "empty.no_files": {"id": "Tidak ada berkas.", "en": "No files."},
+    # Console
+    "console.title": {"id": "Bukti dukung per OPD", "en": "Evidence per OPD"},
+    "console.critical_missing": {
+        "id": "Bukti kritis yang belum ada:",
+        "en": "Critical evidence missing:",
+    },
+    "console.other_ids": {"id": "di luar kewajiban: {ids}", "en": "not owed: {ids}"},
+    "console.duplicate_of": {"id": "duplikat dari {path}", "en": "duplicate of {path}"},
+}
+
+# Machine error codes (the part of ``ScannedDocument.error`` before the first ": ") -> readable sentence.
+ERROR_MESSAGES: dict[str, dict[str, str]] = {
+    "empty": {"id": "Berkas kosong", "en": "The file is empty"},
+    "corrupt": {"id": "Berkas rusak atau tidak dapat dibaca", "en": "The file is corrupt or unreadable"},
+    "encrypted": {
+        "id": "Berkas terenkripsi: perlu kata sandi",
+        "en": "The file is encrypted: a password is required",
+    },
+    "too_many_pages": {
+        "id": "Jumlah halaman melebihi batas pemrosesan",
+        "en": "The file has more pages than the processing limit",
+    },
+    "unsupported": {"id": "Format berkas tidak didukung", "en": "The file format is not supported"},
+    "no_text": {
+        "id": "Berkas tidak memiliki lapisan teks (hasil pindai); perlu OCR",
+        "en": "The file has no text layer (scanned); OCR is needed",
+    },
+    "extractor_error": {
+        "id": "Terjadi kesalahan saat membaca isi berkas",
+        "en": "An error occurred while reading the file's content",
+    },
+    "unsafe_path": {
+        "id": "Lokasi berkas dalam arsip tidak aman dan dilewati",
+        "en": "The file's path inside the archive is unsafe and was skipped",
+    },
+    "symlink": {
+        "id": "Tautan simbolik (symlink) tidak diproses",
+        "en": "Symbolic links are not processed",
+    },
+    "limit": {
+        "id": "Batas pemrosesan arsip terlampaui",
+        "en": "An archive processing limit was exceeded",
+    },
+    "too_large": {"id": "Ukuran berkas melebihi batas", "en": "The file exceeds the size limit"},
+    "zip_bomb": {
+        "id": "Arsip mencurigakan (rasio kompresi terlalu tinggi) dan dilewati",
+        "en": "Suspicious archive (compression ratio too high); skipped",
+    },
+    "duplicate": {
+        "id": "Isi berkas sama dengan berkas lain; dihitung sekali",
+        "en": "Same content as another file; counted once",
+    },
+    # Seen in the pipeline code although not in the documented list.
+    "extension_mismatch": {
+        "id": "Ekstensi berkas tidak sesuai dengan isinya",
+        "en": "The file extension does not match its content",
+    },
+    "failed": {"id": "Berkas gagal diproses", "en": "The file could not be processed"},
+}
+
+
+def normalize_lang(lang: str | None) -> str:
+    """``"en-US"`` -> ``"en"``; anything unsupported falls back to Indonesian, the product's default.
+
+    A report must always render, so an odd ``SPBE_LANGUAGE`` value degrades to the default rather than fail.
+    """
+    if not lang:
+        return DEFAULT_LANG
+    base = lang.strip().lower().replace("_", "-").split("-", 1)[0]
+    return base if base in SUPPORTED_LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **kw: object) -> str:
+    """The text for ``key`` in ``lang``, formatted with ``kw``.
+
+    An unknown key raises ``KeyError``: it is a programming error that tests should catch, not something to
+    paper over in front of a user.
+    """
+    entry = MESSAGES[key]
+    template = entry.get(normalize_lang(lang)) or entry[DEFAULT_LANG]
+    return template.format(**kw) if kw else template
+
+
+def split_error(error: str) -> tuple[str, str]:
+    """``"encrypted: password required"`` -> ``("encrypted", "password required")``."""
+    code, sep, detail = error.partition(":")
+    if not sep:
+        return error.strip(), ""
+    return code.strip(), detail.strip()
+
+
+def explain_error(error: str | None, lang: str = DEFAULT_LANG) -> str:
+    """A readable sentence for a document error, keeping the English technical detail in parentheses.
+
+    The detail (page counts, exception names, the original of a duplicate) is what a technician needs to fix
+    the file, so it is kept verbatim; only the leading machine code is translated. An unknown code returns
+    the raw string unchanged, so nothing is ever hidden.
+    """
+    if not error:
+        return ""
+    code, detail = split_error(error)
+    messages = ERROR_MESSAGES.get(code.lower())
+    if messages is None:
+        return error
+    sentence = messages.get(normalize_lang(lang)) or messages[DEFAULT_LANG]
+    return f"{sentence} ({detail})" if detail else sentence

@@ -1,0 +1,134 @@
+"""Ingest: every file of an archive or folder becomes a stored blob and a document row, or a recorded error.
+
+Nothing is dropped: unsafe entries, junk and oversized members become rows with a reason. A file whose
+SHA-256 was already processed in an earlier batch is not processed again: its results are linked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from evidence.catalog import Catalog
+from evidence.db.models import Batch, Document, DocumentText, Framework, SuggestionRecord
+from evidence.domain import FileStatus
+from evidence.intake import IntakeLimits, iter_intake
+from evidence.opd import OpdDirectory, infer_opd
+from evidence.storage import BlobStore, sha256_of
+
+QUEUED = "queued"
+FINAL_STATES = frozenset(s.value for s in FileStatus)
+
+
+@dataclass
+class IngestResult:
+    batch_id: int
+    to_process: list[int] = field(default_factory=list)  # document ids still queued
+    total: int = 0
+
+
+def ensure_framework(session: Session, catalog: Catalog) -> None:
+    row = session.get(Framework, catalog.id)
+    if row is None:
+        session.add(Framework(id=catalog.id, name=catalog.framework.name, catalog_version=catalog.framework.catalog_version))
+    else:
+        row.catalog_version = catalog.framework.catalog_version
+
+
+def status_for_error(error: str) -> str:
+    return FileStatus.UNSUPPORTED.value if error.startswith("unsupported") else FileStatus.FAILED.value
+
+
+def _copy_results(session: Session, original: Document, copy: Document) -> None:
+    """A file already processed in an earlier batch: reuse its extraction and suggestions."""
+    for attr in ("status", "error", "media_type", "doc_type", "pages", "pages_needing_ocr", "text_chars",
+                 "extractor", "extractor_version", "warnings"):
+        setattr(copy, attr, getattr(original, attr))
+    copy.duplicate_of_id = original.id
+    session.flush()
+    text = session.get(DocumentText, original.id)
+    if text is not None:
+        session.add(DocumentText(document_id=copy.id, text=text.text))
+    for s in original.suggestions:
+        session.add(SuggestionRecord(
+            document_id=copy.id, framework_id=s.framework_id, indicator_id=s.indicator_id, score=s.score,
+            threshold=s.threshold, above_threshold=s.above_threshold, rank=s.rank, reasons=s.reasons,
+            model_version=s.model_version,
+        ))
+
+
+def _earlier_processed(session: Session, digest: str, batch_id: int) -> Document | None:
+    stmt = (
+        select(Document)
+        .where(Document.sha256 == digest, Document.batch_id != batch_id, Document.status != QUEUED,
+               Document.status != FileStatus.DUPLICATE.value)
+        .order_by(Document.id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def ingest_source(
+    session: Session,
+    store: BlobStore,
+    source: Path,
+    *,
+    catalog: Catalog,
+    opd_directory: OpdDirectory,
+    limits: IntakeLimits,
+    opd_override: str | None = None,
+    created_by: str | None = None,
+    source_name: str | None = None,
+) -> IngestResult:
+    """Store and record every file; the caller commits, then hands ``to_process`` to the processing step."""
+    ensure_framework(session, catalog)
+    batch = Batch(
+        framework_id=catalog.id,
+        source_name=source_name or Path(source).name,
+        source_sha256=sha256_of(Path(source).read_bytes()) if Path(source).is_file() else None,
+        opd_override=opd_override,
+        created_by=created_by,
+    )
+    session.add(batch)
+    session.flush()
+    result = IngestResult(batch_id=batch.id)
+    seen: dict[str, Document] = {}
+    for item in iter_intake(Path(source), limits):
+        result.total += 1
+        opd, opd_source = _opd_for(item.path, opd_directory, opd_override)
+        doc = Document(batch_id=batch.id, path=item.path, filename=PurePosixPath(item.path).name or item.path,
+                       opd=opd, opd_source=opd_source, size_bytes=item.size, status=QUEUED)
+        session.add(doc)
+        if item.error is not None or item.data is None:
+            doc.status = status_for_error(item.error or "failed: no data")
+            doc.error = item.error or "failed: no data"
+            continue
+        digest = store.put(item.data)
+        doc.sha256 = digest
+        if digest in seen:
+            doc.status = FileStatus.DUPLICATE.value
+            doc.error = f"duplicate: same content as {seen[digest].path}"
+            session.flush()
+            doc.duplicate_of_id = seen[digest].id
+            continue
+        seen[digest] = doc
+        earlier = _earlier_processed(session, digest, batch.id)
+        if earlier is not None:
+            _copy_results(session, earlier, doc)
+            continue
+        session.flush()
+        result.to_process.append(doc.id)
+    session.flush()
+    return result
+
+
+def _opd_for(path: str, directory: OpdDirectory, override: str | None) -> tuple[str | None, str | None]:
+    if override:
+        return override, "override"
+    match = infer_opd(path, directory)
+    if match is None:
+        return None, None
+    return match.name, "path" if match.folder else "filename"

@@ -1,0 +1,130 @@
+"""Writes a gap report to disk: ``report.json`` for machines and ``report.html`` for people.
+
+The HTML is self-contained (inline CSS, no scripts, no external assets) because it is e-mailed, opened
+offline and printed for meetings. Autoescaping is always on: file and folder names come from the OPD's
+archive and are untrusted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from evidence.i18n import normalize_lang, t
+from evidence.reports.formatting import (
+    critical_message,
+    format_ids,
+    format_number,
+    format_pct,
+    format_score,
+    opd_label,
+    problem_reason,
+    status_label,
+)
+from evidence.reports.model import GapReport, OpdGap
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+HTML_TEMPLATE = "report.html.j2"
+JSON_NAME = "report.json"
+HTML_NAME = "report.html"
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def report_json(report: GapReport) -> str:
+    """The JSON text of the report: UTF-8 friendly (Indonesian text unescaped), indented, stable key order."""
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
+    def tr(key: str, **kw: object) -> str:
+        return t(key, lang, **kw)
+
+    critical = [
+        {
+            "label": item.label,
+            "indicators": item.indicators,
+            "message": critical_message(item.label, item.message, item.indicators, lang),
+        }
+        for item in report.critical_missing
+    ]
+    problems = [p for gap in report.opd for p in gap.problem_files]
+    # (indicator, evidence or None) for one Pemda-wide table of every indicator.
+    indicators = sorted(
+        [(ev, ev) for ev in report.indicators_with_evidence]
+        + [(gap, None) for gap in report.indicators_without_evidence],
+        key=lambda pair: pair[0].id,
+    )
+    return {
+        "report": report,
+        "lang": lang,
+        "t": tr,
+        "critical": critical,
+        "problems": problems,
+        "indicators": indicators,
+        "opd_sections": [_opd_section(gap) for gap in report.opd],
+        "pct": lambda share: format_pct(share, lang),
+        "score": lambda value: format_score(value, lang),
+        "number": lambda value: format_number(value, lang),
+        "ids": format_ids,
+        "opd_label": lambda name: opd_label(name, lang),
+        "status_label": lambda status: status_label(str(status), lang),
+        "reason": lambda p: problem_reason(str(p.status), p.error, p.duplicate_of, lang),
+    }
+
+
+def _opd_section(gap: OpdGap) -> dict[str, Any]:
+    """One OPD's owed indicators in owed order, each with its evidence or its gap, for a single table."""
+    with_evidence = {ev.id: ev for ev in gap.owed_with_evidence}
+    missing = {g.id: g for g in gap.owed_missing}
+    rows = [{"id": i, "evidence": with_evidence.get(i), "gap": missing.get(i)} for i in gap.owed]
+    for row in rows:
+        item = row["evidence"] or row["gap"]
+        row["short_name"] = item.short_name if item is not None else ""
+    return {"gap": gap, "rows": rows}
+
+
+def render_html(report: GapReport, lang: str = "id") -> str:
+    """The report as a self-contained HTML page in ``lang`` (Indonesian by default)."""
+    lang = normalize_lang(lang)
+    return _environment().get_template(HTML_TEMPLATE).render(**_template_context(report, lang))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader (the web service) never sees half a report."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is meant to be read and served
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(report: GapReport, out_dir: Path, lang: str = "id") -> tuple[Path, Path]:
+    """Write ``report.json`` and ``report.html`` into ``out_dir`` (created if needed); returns both paths."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = out_dir / JSON_NAME
+    html_path = out_dir / HTML_NAME
+    _write_atomic(json_path, report_json(report))
+    _write_atomic(html_path, render_html(report, lang))
+    return json_path, html_path

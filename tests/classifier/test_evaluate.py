@@ -1,0 +1,34 @@
+"""The metrics on a tiny labelled set whose expected values are computed by hand."""
+
+import pytest
+
+from classifier.evaluate import Prediction, evaluate, expected_calibration_error
+
+
+def test_metrics_match_hand_computation() -> None:
+    golds = [{10, 19}, {11}, set(), set()]
+    preds = [
+        Prediction((10,), ((10, 0.9), (19, 0.4), (1, 0.1))),  # tp 10, fn 19
+        Prediction((12,), ((12, 0.7), (11, 0.6), (1, 0.1))),  # fp 12, fn 11; top-3 finds 11
+        Prediction((), ((3, 0.2), (4, 0.1), (5, 0.05))),  # unrelated, silent
+        Prediction((5,), ((5, 0.8), (4, 0.1), (3, 0.05))),  # unrelated, flagged
+    ]
+    report = evaluate(golds, preds, label_ids=list(range(1, 48)))
+    # tp=1, fp=2 (12, 5), fn=2 (19, 11): P=1/3, R=1/3, F1=1/3
+    assert report.micro_precision == pytest.approx(1 / 3, abs=1e-4)
+    assert report.micro_recall == pytest.approx(1 / 3, abs=1e-4)
+    assert report.micro_f1 == pytest.approx(1 / 3, abs=1e-4)
+    # per label F1: 10 -> 1.0, 19 -> 0, 11 -> 0 (labels with support); macro = 1/3
+    assert report.macro_f1 == pytest.approx(1 / 3, abs=1e-4)
+    assert report.top1_accuracy == pytest.approx(0.5)  # doc1 top=10 (hit), doc2 top=12 (miss)
+    assert report.top3_recall == pytest.approx(3 / 3)  # {10,19} both in top3 (2/2), {11} in top3 (1/1)
+    assert report.false_positive_rate_unrelated == pytest.approx(0.5)
+    assert report.per_indicator[12].precision == 0.0 and report.per_indicator[12].support == 0
+    assert (11, 12, 1) in report.confused_pairs
+
+
+def test_expected_calibration_error_by_hand() -> None:
+    # bin 0.9: scores 0.9, 0.9 with one correct -> |0.9 - 0.5| * 2/4; bin 0.1: 0.1, 0.1 none correct -> |0.1-0| * 2/4
+    golds = [{1}, set()]
+    scores = [{1: 0.9, 2: 0.1}, {1: 0.9, 2: 0.1}]
+    assert expected_calibration_error(golds, scores) == pytest.approx(0.4 * 0.5 + 0.1 * 0.5)
