@@ -8,6 +8,7 @@ from cli.classify import classify
 from cli.indicators import indicators
 from cli.scan import scan
 from cli.train import models_app, train
+from cli.work import check, reconcile, worker
 
 app = typer.Typer(
     help="SPBE evidence classifier: scan OPD evidence archives, suggest indicators, report gaps.",
@@ -19,6 +20,9 @@ app.command()(classify)
 app.command()(scan)
 app.command()(train)
 app.add_typer(models_app, name="models")
+app.command()(worker)
+app.command()(reconcile)
+app.command()(check)
 
 if __name__ == "__main__":
     app()

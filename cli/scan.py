@@ -12,8 +12,7 @@ from cli.common import FrameworkOption, catalog_for, classifier_for, console, fa
 from evidence.db import open_database
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
-from evidence.pipeline import batch_documents, ingest_source
-from evidence.pipeline.process import process_pending
+from evidence.pipeline import batch_documents, finish_batch, ingest_source, run_document
 from evidence.reports import build_gap_report, print_gap_report, write_report
 from evidence.settings import get_settings
 from evidence.storage import BlobStore
@@ -46,8 +45,13 @@ def scan(
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("Ekstraksi & klasifikasi", total=len(ingested.to_process))
-        process_pending(db, store, ingested.to_process, classifier, min_chars_per_page=settings.min_chars_per_page,
-                        max_pages=settings.max_pdf_pages, on_done=lambda _doc: progress.advance(task))
+        for document_id in ingested.to_process:
+            run_document(db, store, document_id, lambda _framework: classifier, lease_seconds=settings.lease_seconds,
+                         max_attempts=settings.max_attempts, min_chars_per_page=settings.min_chars_per_page,
+                         max_pages=settings.max_pdf_pages)
+            progress.advance(task)
+    with db.session() as session:
+        finish_batch(session, ingested.batch_id)
     with db.session() as session:
         documents = batch_documents(session, ingested.batch_id, catalog.id)
     report = build_gap_report(documents, catalog, directory, source=str(source), generated_at=datetime.now(UTC),

@@ -37,6 +37,14 @@ class Settings(BaseSettings):
     max_compression_ratio: float = 200.0
     max_pdf_pages: int = 2000
 
+    # Work delivery: a job that runs longer is killed; a claimed document whose lease expires is retried
+    # by the reconciler; after max_attempts it is marked failed with a reason.
+    job_timeout_seconds: int = 300
+    job_retries: int = 2
+    lease_seconds: int = 360
+    max_attempts: int = 3
+    requeue_after_seconds: int = 600  # queued but never claimed for this long: the job was lost
+
     # Pages with fewer characters than this are treated as having no text layer (scans).
     min_chars_per_page: int = 25
 

@@ -7,9 +7,13 @@ A crash leaves at most a stray temp file, never a half-written blob under a vali
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
+
+CHUNK = 1024 * 1024
 
 
 def sha256_of(data: bytes) -> str:
@@ -26,23 +30,36 @@ class BlobStore:
         return self.root / digest[:2] / digest[2:4] / digest
 
     def put(self, data: bytes) -> str:
-        digest = sha256_of(data)
-        target = self.path_for(digest)
-        if target.exists():
-            return digest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        return self.put_stream(io.BytesIO(data))
+
+    def put_file(self, path: Path) -> str:
+        with Path(path).open("rb") as fh:
+            return self.put_stream(fh)
+
+    def put_stream(self, stream: BinaryIO) -> str:
+        """Copy to a temp file while hashing (no whole-file buffering), then rename to the hash name."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".incoming-")
         try:
+            digest = hashlib.sha256()
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                while chunk := stream.read(CHUNK):
+                    digest.update(chunk)
+                    fh.write(chunk)
                 fh.flush()
                 os.fsync(fh.fileno())
+            hexdigest = digest.hexdigest()
+            target = self.path_for(hexdigest)
+            if target.exists():
+                Path(tmp).unlink()
+                return hexdigest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(tmp, 0o444)
             os.replace(tmp, target)
-            os.chmod(target, 0o444)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        return digest
+        return hexdigest
 
     def get(self, digest: str) -> bytes:
         return self.path_for(digest).read_bytes()
@@ -53,6 +70,6 @@ class BlobStore:
     def iter_digests(self):
         if not self.root.exists():
             return
-        for path in self.root.glob("??/??/*"):
+        for path in self.root.glob("[0-9a-f][0-9a-f]/[0-9a-f][0-9a-f]/*"):
             if path.is_file() and not path.name.startswith("."):
                 yield path.name

@@ -1,28 +1,65 @@
-"""Job functions enqueued by name (``worker.jobs.<name>``); the same functions run in-process in embedded mode."""
+"""Job functions, enqueued by dotted name (``worker.jobs.<name>``) and run by RQ workers or in-process.
+
+Each job is idempotent: it claims its work with a lease in the database first, so a duplicate delivery or
+a retry after a crash never processes a file twice.
+"""
 
 from __future__ import annotations
 
-from evidence.db.models import Batch
-from evidence.pipeline import process_document
+import logging
+
+from evidence.db.models import Batch, Document, utcnow
+from evidence.intake import IntakeLimits
+from evidence.opd import load_opd_directory
+from evidence.pipeline import finish_batch, ingest_stored_batch, run_document
+from evidence.queue.leases import claim_batch, release_batch
+from evidence.queue.reconcile import reconcile
 from worker.runtime import runtime
+
+log = logging.getLogger(__name__)
+
+
+def ingest_batch_job(batch_id: int) -> dict:
+    """Unpack a stored upload into document rows (one transaction), then fan out one job per file."""
+    rt = runtime()
+    settings = rt.settings
+    with rt.db.session() as session:
+        claim = claim_batch(session, batch_id, lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
+    if claim is None:
+        return {"batch_id": batch_id, "skipped": True}
+    with rt.db.session() as session:
+        if not release_batch(session, batch_id, claim.token):
+            session.rollback()
+            return {"batch_id": batch_id, "skipped": True, "reason": "lease lost"}
+        batch = session.get(Batch, batch_id)
+        result = ingest_stored_batch(session, rt.store, batch, opd_directory=load_opd_directory(),
+                                     limits=IntakeLimits.from_settings(settings))
+        now = utcnow()
+        for doc_id in result.to_process:
+            session.get(Document, doc_id).enqueued_at = now
+    rt.dispatcher.submit_documents(batch_id, result.to_process)
+    return {"batch_id": batch_id, "files": result.total, "to_process": len(result.to_process)}
 
 
 def process_document_job(document_id: int) -> str:
-    """Extract and classify one stored document; returns its final status."""
+    rt = runtime()
+    s = rt.settings
+    return run_document(rt.db, rt.store, document_id, rt.classifier, lease_seconds=s.lease_seconds,
+                        max_attempts=s.max_attempts, min_chars_per_page=s.min_chars_per_page, max_pages=s.max_pdf_pages)
+
+
+def finish_batch_job(batch_id: int) -> bool:
     rt = runtime()
     with rt.db.session() as session:
-        framework = session.get(Batch, _batch_id(session, document_id)).framework_id
-        doc = process_document(
-            session, rt.store, document_id, rt.classifier(framework),
-            min_chars_per_page=rt.settings.min_chars_per_page, max_pages=rt.settings.max_pdf_pages,
-        )
-        return doc.status
+        return finish_batch(session, batch_id)
 
 
-def _batch_id(session, document_id: int) -> int:
-    from evidence.db.models import Document
-
-    doc = session.get(Document, document_id)
-    if doc is None:
-        raise LookupError(f"document {document_id} does not exist")
-    return doc.batch_id
+def reconcile_job() -> dict:
+    """Periodic: re-deliver work whose lease expired or whose job vanished; give up after N attempts."""
+    rt = runtime()
+    report = reconcile(rt.db, rt.settings)
+    for batch_id in report.batches_to_ingest:
+        rt.dispatcher.submit_batch(batch_id)
+    for batch_id, doc_ids in report.documents_by_batch.items():
+        rt.dispatcher.submit_documents(batch_id, doc_ids)
+    return report.summary()

@@ -6,13 +6,14 @@ cost of small files.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from classifier.loading import load_classifier
 from classifier.predict import IndicatorClassifier
 from evidence.catalog import load_catalog
 from evidence.db import Database, open_database
+from evidence.queue import Dispatcher, get_dispatcher
 from evidence.settings import Settings, get_settings
 from evidence.storage import BlobStore
 
@@ -22,6 +23,7 @@ class Runtime:
     settings: Settings
     db: Database
     store: BlobStore
+    dispatcher: Dispatcher
     _classifiers: dict[str, IndicatorClassifier] = field(default_factory=dict)
 
     def classifier(self, framework: str) -> IndicatorClassifier:
@@ -30,7 +32,24 @@ class Runtime:
         return self._classifiers[framework]
 
 
-@lru_cache(maxsize=1)
+_current: Runtime | None = None
+_lock = threading.Lock()
+
+
 def runtime() -> Runtime:
+    """The process's runtime, rebuilt when the settings object changes (tests switch data dirs)."""
+    global _current
     settings = get_settings()
-    return Runtime(settings, open_database(settings.resolved_database_url()), BlobStore(settings.resolved_storage_dir()))
+    with _lock:
+        if _current is None or _current.settings is not settings:
+            _current = _build(settings)
+        return _current
+
+
+def _build(settings: Settings) -> Runtime:
+    return Runtime(
+        settings,
+        open_database(settings.resolved_database_url()),
+        BlobStore(settings.resolved_storage_dir()),
+        get_dispatcher(settings),
+    )

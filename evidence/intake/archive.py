@@ -52,28 +52,33 @@ class _Member:
     compressed_size: int | None = None  # ZIP members only: enables the ratio check
 
 
-def iter_intake(source: Path, limits: IntakeLimits) -> Iterator[IntakeItem]:
-    """Items sorted by path. A ``.zip`` file is expanded in memory; any other file is one item."""
+def iter_intake(source: Path, limits: IntakeLimits, *, name: str | None = None) -> Iterator[IntakeItem]:
+    """Items sorted by path. A ``.zip`` file is expanded in memory; any other file is one item.
+
+    ``name`` is the name the user gave the upload, for sources stored under another name (the blob
+    store names files by hash): it decides whether the file is opened as an archive and how it is shown.
+    """
     source = Path(source)
+    name = name or source.name
     if source.is_dir():
         yield from _read_members(_directory_members(source), limits)
-    elif source.suffix.lower() == ZIP_SUFFIX:
-        yield from _iter_zip(source, limits)
+    elif Path(name).suffix.lower() == ZIP_SUFFIX:
+        yield from _iter_zip(source, limits, name)
     else:
-        yield from _read_members([_file_member(_display_name(source.name), source)], limits)
+        yield from _read_members([_file_member(_display_name(name), source)], limits)
 
 
-def _iter_zip(source: Path, limits: IntakeLimits) -> Iterator[IntakeItem]:
+def _iter_zip(source: Path, limits: IntakeLimits, name: str) -> Iterator[IntakeItem]:
     try:
         stream = source.open("rb")
     except OSError as exc:
-        yield IntakeItem(source.name, None, 0, _unreadable(exc))
+        yield IntakeItem(name, None, 0, _unreadable(exc))
         return
     with stream:
         try:
             archive = zipfile.ZipFile(stream)
         except Exception:  # BadZipFile, but also OSError, ValueError, EOFError ... on damaged bytes
-            yield IntakeItem(source.name, None, _file_size(source), CORRUPT_ARCHIVE_ERROR)
+            yield IntakeItem(name, None, _file_size(source), CORRUPT_ARCHIVE_ERROR)
             return
         with archive:
             yield from _read_members(_zip_members(archive), limits)

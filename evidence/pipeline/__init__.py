@@ -4,8 +4,14 @@ The same functions run in-process (CLI, embedded service) and inside RQ jobs (wo
 implementation of each step whatever delivers the work.
 """
 
-from evidence.pipeline.ingest import IngestResult, ingest_source
-from evidence.pipeline.process import DocumentClassifier, process_document
+from evidence.pipeline.ingest import (
+    IngestResult,
+    create_batch,
+    ingest_items,
+    ingest_source,
+    ingest_stored_batch,
+)
+from evidence.pipeline.process import DocumentClassifier, finish_batch, run_document
 from evidence.pipeline.results import batch_documents
 
-__all__ = ["DocumentClassifier", "IngestResult", "batch_documents", "ingest_source", "process_document"]
+__all__ = ["DocumentClassifier", "IngestResult", "create_batch", "ingest_items", "ingest_stored_batch", "receive_upload", "batch_documents", "ingest_source", "finish_batch", "run_document"]

@@ -6,6 +6,7 @@ SHA-256 was already processed in an earlier batch is not processed again: its re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -15,9 +16,9 @@ from sqlalchemy.orm import Session
 from evidence.catalog import Catalog
 from evidence.db.models import Batch, Document, DocumentText, Framework, SuggestionRecord
 from evidence.domain import FileStatus
-from evidence.intake import IntakeLimits, iter_intake
+from evidence.intake import IntakeItem, IntakeLimits, iter_intake
 from evidence.opd import OpdDirectory, infer_opd
-from evidence.storage import BlobStore, sha256_of
+from evidence.storage import BlobStore
 
 QUEUED = "queued"
 FINAL_STATES = frozenset(s.value for s in FileStatus)
@@ -71,34 +72,40 @@ def _earlier_processed(session: Session, digest: str, batch_id: int) -> Document
     return session.scalars(stmt).first()
 
 
-def ingest_source(
+def create_batch(
     session: Session,
-    store: BlobStore,
-    source: Path,
-    *,
     catalog: Catalog,
-    opd_directory: OpdDirectory,
-    limits: IntakeLimits,
+    *,
+    source_name: str,
+    archive_sha256: str | None = None,
     opd_override: str | None = None,
+    opd_scope: str | None = None,
     created_by: str | None = None,
-    source_name: str | None = None,
-) -> IngestResult:
-    """Store and record every file; the caller commits, then hands ``to_process`` to the processing step."""
+) -> Batch:
     ensure_framework(session, catalog)
-    batch = Batch(
-        framework_id=catalog.id,
-        source_name=source_name or Path(source).name,
-        source_sha256=sha256_of(Path(source).read_bytes()) if Path(source).is_file() else None,
-        opd_override=opd_override,
-        created_by=created_by,
-    )
+    batch = Batch(framework_id=catalog.id, source_name=source_name, source_sha256=archive_sha256,
+                  archive_sha256=archive_sha256, opd_override=opd_override, opd_scope=opd_scope,
+                  created_by=created_by, status="received")
     session.add(batch)
     session.flush()
+    return batch
+
+
+def ingest_items(
+    session: Session,
+    store: BlobStore,
+    batch: Batch,
+    items: Iterable[IntakeItem],
+    *,
+    opd_directory: OpdDirectory,
+) -> IngestResult:
+    """Record every item of an intake in ``batch``; the caller commits, then hands ``to_process`` on."""
     result = IngestResult(batch_id=batch.id)
     seen: dict[str, Document] = {}
-    for item in iter_intake(Path(source), limits):
+    override = batch.opd_override or batch.opd_scope
+    for item in items:
         result.total += 1
-        opd, opd_source = _opd_for(item.path, opd_directory, opd_override)
+        opd, opd_source = _opd_for(item.path, opd_directory, override)
         doc = Document(batch_id=batch.id, path=item.path, filename=PurePosixPath(item.path).name or item.path,
                        opd=opd, opd_source=opd_source, size_bytes=item.size, status=QUEUED)
         session.add(doc)
@@ -121,8 +128,37 @@ def ingest_source(
             continue
         session.flush()
         result.to_process.append(doc.id)
+    batch.status = "processing" if result.to_process else "done"
     session.flush()
     return result
+
+
+def ingest_source(
+    session: Session,
+    store: BlobStore,
+    source: Path,
+    *,
+    catalog: Catalog,
+    opd_directory: OpdDirectory,
+    limits: IntakeLimits,
+    opd_override: str | None = None,
+    created_by: str | None = None,
+) -> IngestResult:
+    """CLI path: an archive or folder on this machine, recorded as one batch."""
+    source = Path(source)
+    batch = create_batch(session, catalog, source_name=source.name, opd_override=opd_override, created_by=created_by,
+                         archive_sha256=store.put_file(source) if source.is_file() else None)
+    return ingest_items(session, store, batch, iter_intake(source, limits), opd_directory=opd_directory)
+
+
+def ingest_stored_batch(
+    session: Session, store: BlobStore, batch: Batch, *, opd_directory: OpdDirectory, limits: IntakeLimits
+) -> IngestResult:
+    """Service path: the upload was stored first (content-addressed); unpack it now, in the worker."""
+    if batch.archive_sha256 is None:
+        raise ValueError(f"batch {batch.id} has no stored upload")
+    items = iter_intake(store.path_for(batch.archive_sha256), limits, name=batch.source_name)
+    return ingest_items(session, store, batch, items, opd_directory=opd_directory)
 
 
 def _opd_for(path: str, directory: OpdDirectory, override: str | None) -> tuple[str | None, str | None]:
@@ -132,3 +168,23 @@ def _opd_for(path: str, directory: OpdDirectory, override: str | None) -> tuple[
     if match is None:
         return None, None
     return match.name, "path" if match.folder else "filename"
+
+
+def receive_upload(
+    session: Session,
+    store: BlobStore,
+    upload: Path,
+    *,
+    filename: str,
+    catalog: Catalog,
+    opd_scope: str | None = None,
+    opd_override: str | None = None,
+    created_by: str | None = None,
+) -> Batch:
+    """Store an uploaded file first (fsync + rename), then record its batch; the caller commits, then enqueues.
+
+    The order matters for reliability: a batch row always points at bytes that are already on disk.
+    """
+    digest = store.put_file(upload)
+    return create_batch(session, catalog, source_name=filename, archive_sha256=digest, opd_override=opd_override,
+                        opd_scope=opd_scope, created_by=created_by)

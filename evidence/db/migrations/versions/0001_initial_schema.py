@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 17:29:12.480778
+Create Date: 2026-11-28 17:42:00.904504
 """
 
 import sqlalchemy as sa
@@ -22,6 +22,27 @@ def upgrade() -> None:
     sa.Column('catalog_version', sa.String(length=40), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('users',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('password_hash', sa.String(length=300), nullable=False),
+    sa.Column('role', sa.String(length=20), nullable=False),
+    sa.Column('opd', sa.String(length=200), nullable=True),
+    sa.Column('active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('username')
+    )
+    op.create_table('api_tokens',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('token_sha256', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('expires_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('token_sha256')
+    )
     op.create_table('batches',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('framework_id', sa.String(length=40), nullable=False),
@@ -29,6 +50,13 @@ def upgrade() -> None:
     sa.Column('source_sha256', sa.String(length=64), nullable=True),
     sa.Column('opd_override', sa.String(length=200), nullable=True),
     sa.Column('created_by', sa.String(length=100), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('error', sa.Text(), nullable=True),
+    sa.Column('archive_sha256', sa.String(length=64), nullable=True),
+    sa.Column('opd_scope', sa.String(length=200), nullable=True),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('lease_token', sa.String(length=40), nullable=True),
+    sa.Column('lease_expires_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['framework_id'], ['frameworks.id'], ),
@@ -55,6 +83,9 @@ def upgrade() -> None:
     sa.Column('extractor_version', sa.String(length=40), nullable=True),
     sa.Column('warnings', sa.JSON(), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('lease_token', sa.String(length=40), nullable=True),
+    sa.Column('lease_expires_at', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('enqueued_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['batch_id'], ['batches.id'], ),
@@ -134,5 +165,7 @@ def downgrade() -> None:
 
     op.drop_table('documents')
     op.drop_table('batches')
+    op.drop_table('api_tokens')
+    op.drop_table('users')
     op.drop_table('frameworks')
     # ### end Alembic commands ###

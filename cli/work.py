@@ -1,0 +1,66 @@
+"""``spbe worker``, ``spbe reconcile``, ``spbe check``: running and checking the queue of work."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import typer
+
+from cli.common import console, fail
+from evidence.settings import get_settings
+
+
+def worker(
+    burst: bool = typer.Option(False, help="Exit when the queue is empty (tests, batch runs)."),
+    name: str | None = typer.Option(None, help="Worker name (default: RQ's host.pid)."),
+) -> None:
+    """Start an RQ worker on SPBE_REDIS_URL; run several, on several machines, to share the work."""
+    settings = get_settings()
+    if not settings.redis_url:
+        fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
+    from rq import Queue, Worker
+
+    from evidence.queue.dispatch import QUEUE_NAME
+    from worker.runtime import runtime
+
+    rt = runtime()
+    rt.classifier(settings.framework)  # load the model once, before forking work horses
+    rt.db.engine.dispose()  # no database connection may be shared with forked children
+    queue = Queue(QUEUE_NAME, connection=rt.dispatcher.redis)
+    Worker([queue], connection=rt.dispatcher.redis, name=name).work(burst=burst, with_scheduler=not burst)
+
+
+def reconcile(
+    every: int = typer.Option(0, help="Repeat every N seconds (0: once)."),
+    stale_after: int | None = typer.Option(None, help="Seconds before a queued, unclaimed file counts as lost."),
+) -> None:
+    """Re-deliver work that the queue lost; mark files failed after too many attempts."""
+    from evidence.queue.reconcile import reconcile as run_reconcile
+    from worker.runtime import runtime
+
+    while True:
+        rt = runtime()
+        report = run_reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
+        for batch_id in report.batches_to_ingest:
+            rt.dispatcher.submit_batch(batch_id)
+        for batch_id, doc_ids in report.documents_by_batch.items():
+            rt.dispatcher.submit_documents(batch_id, doc_ids)
+        console.print(json.dumps(report.summary()))
+        if every <= 0:
+            return
+        time.sleep(every)
+
+
+def check() -> None:
+    """Re-hash stored originals against the database; list missing, corrupt and orphan files."""
+    from evidence.db import open_database
+    from evidence.integrity import check_store
+    from evidence.storage import BlobStore
+
+    settings = get_settings()
+    report = check_store(open_database(settings.resolved_database_url()), BlobStore(settings.resolved_storage_dir()))
+    console.print(json.dumps({"checked": report.checked, "missing": report.missing, "corrupt": report.corrupt,
+                              "orphans": report.orphans}, indent=2))
+    if not report.ok:
+        raise typer.Exit(1)

@@ -1,0 +1,150 @@
+"""Dispatchers: how a batch's work reaches a worker.
+
+``RqDispatcher`` enqueues job functions by dotted name on Redis (the worker imports them); the
+``InlineDispatcher`` runs the very same functions on one background thread of this process, so the
+service works on a laptop with SQLite and no Redis.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import queue
+import threading
+from collections.abc import Sequence
+from typing import Protocol
+
+from evidence.settings import Settings
+
+log = logging.getLogger(__name__)
+
+INGEST_JOB = "worker.jobs.ingest_batch_job"
+PROCESS_JOB = "worker.jobs.process_document_job"
+FINISH_JOB = "worker.jobs.finish_batch_job"
+QUEUE_NAME = "default"
+
+
+class Dispatcher(Protocol):
+    mode: str
+
+    def submit_batch(self, batch_id: int) -> None: ...
+
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None: ...
+
+    def ping(self) -> bool: ...
+
+
+def _call(dotted: str, *args: object) -> object:
+    module, _, name = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), name)(*args)
+
+
+class InlineDispatcher:
+    """One daemon thread, FIFO. Jobs run in-process; their failures are logged, the state is in the DB."""
+
+    mode = "inline"
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[tuple[str, tuple]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def _ensure_thread(self) -> None:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="spbe-inline-worker", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            dotted, args = self._jobs.get()
+            try:
+                _call(dotted, *args)
+            except Exception:
+                log.exception("inline job %s%s failed", dotted, args)
+            finally:
+                self._jobs.task_done()
+
+    def _put(self, dotted: str, *args: object) -> None:
+        self._ensure_thread()
+        self._jobs.put((dotted, args))
+
+    def submit_batch(self, batch_id: int) -> None:
+        self._put(INGEST_JOB, batch_id)
+
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None:
+        for document_id in document_ids:
+            self._put(PROCESS_JOB, document_id)
+        self._put(FINISH_JOB, batch_id)
+
+    def ping(self) -> bool:
+        return True
+
+    def wait_idle(self, timeout: float = 60.0) -> bool:
+        """For tests and the CLI: block until every queued job has run (or the timeout passes)."""
+        done = threading.Event()
+
+        def waiter() -> None:
+            self._jobs.join()
+            done.set()
+
+        threading.Thread(target=waiter, daemon=True).start()
+        return done.wait(timeout)
+
+
+class RqDispatcher:
+    """Jobs on Redis through RQ; retries with backoff for transient errors, a hard timeout per job."""
+
+    mode = "rq"
+
+    def __init__(self, redis_url: str, *, job_timeout: int, retries: int) -> None:
+        from redis import Redis
+        from rq import Queue
+
+        self.redis = Redis.from_url(redis_url)
+        self.queue = Queue(QUEUE_NAME, connection=self.redis)
+        self.job_timeout = job_timeout
+        self.retries = retries
+
+    def _retry(self):
+        from rq import Retry
+
+        return Retry(max=self.retries, interval=[5, 30, 120][: self.retries] or [5])
+
+    def submit_batch(self, batch_id: int) -> None:
+        self.queue.enqueue(INGEST_JOB, batch_id, job_timeout=self.job_timeout, retry=self._retry(),
+                           description=f"ingest batch {batch_id}")
+
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None:
+        from rq import Queue
+
+        jobs = [
+            Queue.prepare_data(PROCESS_JOB, (document_id,), timeout=self.job_timeout, retry=self._retry(),
+                               description=f"process document {document_id}")
+            for document_id in document_ids
+        ]
+        from rq.job import Dependency
+
+        enqueued = self.queue.enqueue_many(jobs) if jobs else []
+        # Fan-in: refresh the batch summary after every file job has ended, failed ones included.
+        depends = Dependency(jobs=enqueued, allow_failure=True) if enqueued else None
+        self.queue.enqueue(FINISH_JOB, batch_id, depends_on=depends, job_timeout=self.job_timeout,
+                           description=f"finish batch {batch_id}")
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.redis.ping())
+        except Exception:
+            return False
+
+
+_inline: InlineDispatcher | None = None
+
+
+def get_dispatcher(settings: Settings) -> Dispatcher:
+    global _inline
+    if settings.redis_url:
+        return RqDispatcher(settings.redis_url, job_timeout=settings.job_timeout_seconds, retries=settings.job_retries)
+    if _inline is None:
+        _inline = InlineDispatcher()
+    return _inline

@@ -1,0 +1,96 @@
+"""Work claims in the database: a lease with a token and an attempt counter per document and per batch.
+
+Why: RQ can lose or duplicate deliveries (SIGKILLed workers, Redis restarts, expired job data). A worker
+may write a final state only while its lease token still holds, so a job delivered twice, or finished
+after its lease was given to another worker, changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import or_, update
+from sqlalchemy.orm import Session
+
+from evidence.db.models import Batch, Document, utcnow
+from evidence.domain import FileStatus
+
+QUEUED = "queued"
+
+
+@dataclass(frozen=True)
+class Claim:
+    token: str
+    attempts: int
+
+
+def gave_up_reason(attempts: int) -> str:
+    return f"gave_up: processing did not finish after {attempts} attempts (worker crash or timeout)"
+
+
+def claim_document(session: Session, document_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
+    """Claim a queued document whose lease is free; None when someone else holds it or it is final."""
+    now = utcnow()
+    token = uuid.uuid4().hex
+    result = session.execute(
+        update(Document)
+        .where(Document.id == document_id, Document.status == QUEUED,
+               or_(Document.lease_expires_at.is_(None), Document.lease_expires_at < now))
+        .values(lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds),
+                attempts=Document.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return None
+    doc = session.get(Document, document_id)
+    session.refresh(doc)
+    if doc.attempts > max_attempts:
+        doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts - 1)
+        doc.lease_token = doc.lease_expires_at = None
+        return None
+    return Claim(token, doc.attempts)
+
+
+def release_document(session: Session, document_id: int, token: str) -> bool:
+    """First statement of the final write: True only if our lease still holds (and locks the row)."""
+    result = session.execute(
+        update(Document)
+        .where(Document.id == document_id, Document.lease_token == token, Document.status == QUEUED)
+        .values(lease_token=None, lease_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
+    now = utcnow()
+    token = uuid.uuid4().hex
+    result = session.execute(
+        update(Batch)
+        .where(Batch.id == batch_id, Batch.status == "received",
+               or_(Batch.lease_expires_at.is_(None), Batch.lease_expires_at < now))
+        .values(lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds),
+                attempts=Batch.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return None
+    batch = session.get(Batch, batch_id)
+    session.refresh(batch)
+    if batch.attempts > max_attempts:
+        batch.status, batch.error = "failed", gave_up_reason(batch.attempts - 1)
+        batch.lease_token = batch.lease_expires_at = None
+        return None
+    return Claim(token, batch.attempts)
+
+
+def release_batch(session: Session, batch_id: int, token: str) -> bool:
+    result = session.execute(
+        update(Batch)
+        .where(Batch.id == batch_id, Batch.lease_token == token, Batch.status == "received")
+        .values(lease_token=None, lease_expires_at=None, status="ingesting")
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
