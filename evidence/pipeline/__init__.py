@@ -10,8 +10,20 @@ from evidence.pipeline.ingest import (
     ingest_items,
     ingest_source,
     ingest_stored_batch,
+    receive_upload,
 )
 from evidence.pipeline.process import DocumentClassifier, finish_batch, run_document
 from evidence.pipeline.results import batch_documents
 
-__all__ = ["DocumentClassifier", "IngestResult", "create_batch", "ingest_items", "ingest_stored_batch", "receive_upload", "batch_documents", "ingest_source", "finish_batch", "run_document"]
+__all__ = [
+    "DocumentClassifier",
+    "IngestResult",
+    "batch_documents",
+    "create_batch",
+    "finish_batch",
+    "ingest_items",
+    "ingest_source",
+    "ingest_stored_batch",
+    "receive_upload",
+    "run_document",
+]

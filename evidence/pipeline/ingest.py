@@ -35,6 +35,7 @@ def ensure_framework(session: Session, catalog: Catalog) -> None:
     row = session.get(Framework, catalog.id)
     if row is None:
         session.add(Framework(id=catalog.id, name=catalog.framework.name, catalog_version=catalog.framework.catalog_version))
+        session.flush()  # batches reference it; no ORM relationship orders the inserts for us
     else:
         row.catalog_version = catalog.framework.catalog_version
 
