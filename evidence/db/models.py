@@ -92,6 +92,16 @@ class Document(Base):
     )
 
 
+class Content(Base):
+    """One row per distinct file content: the document that processes it. Inserting this row is how a
+    document claims the right to be processed, race-free across concurrent uploads (primary key)."""
+
+    __tablename__ = "contents"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+
+
 class DocumentText(Base):
     """Full extracted text, kept apart so lists of documents never load it."""
 

@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from evidence.catalog import Catalog
-from evidence.db.models import Batch, Document, DocumentText, Framework, SuggestionRecord
+from evidence.db.contents import claim_content, copy_results
+from evidence.db.models import Batch, Document, Framework
 from evidence.domain import FileStatus
 from evidence.intake import IntakeItem, IntakeLimits, iter_intake
 from evidence.opd import OpdDirectory, infer_opd
@@ -33,44 +34,18 @@ class IngestResult:
 
 def ensure_framework(session: Session, catalog: Catalog) -> None:
     row = session.get(Framework, catalog.id)
-    if row is None:
-        session.add(Framework(id=catalog.id, name=catalog.framework.name, catalog_version=catalog.framework.catalog_version))
-        session.flush()  # batches reference it; no ORM relationship orders the inserts for us
-    else:
-        row.catalog_version = catalog.framework.catalog_version
+    if row is not None:
+        return
+    try:  # concurrent first uploads race to create it; the loser just uses the winner's row
+        with session.begin_nested():
+            session.add(Framework(id=catalog.id, name=catalog.framework.name,
+                                  catalog_version=catalog.framework.catalog_version))
+    except IntegrityError:
+        pass
 
 
 def status_for_error(error: str) -> str:
     return FileStatus.UNSUPPORTED.value if error.startswith("unsupported") else FileStatus.FAILED.value
-
-
-def _copy_results(session: Session, original: Document, copy: Document) -> None:
-    """A file already processed in an earlier batch: reuse its extraction and suggestions."""
-    for attr in ("status", "error", "media_type", "doc_type", "pages", "pages_needing_ocr", "text_chars",
-                 "extractor", "extractor_version", "warnings"):
-        setattr(copy, attr, getattr(original, attr))
-    copy.duplicate_of_id = original.id
-    session.flush()
-    text = session.get(DocumentText, original.id)
-    if text is not None:
-        session.add(DocumentText(document_id=copy.id, text=text.text))
-    for s in original.suggestions:
-        session.add(SuggestionRecord(
-            document_id=copy.id, framework_id=s.framework_id, indicator_id=s.indicator_id, score=s.score,
-            threshold=s.threshold, above_threshold=s.above_threshold, rank=s.rank, reasons=s.reasons,
-            model_version=s.model_version,
-        ))
-
-
-def _earlier_processed(session: Session, digest: str, batch_id: int) -> Document | None:
-    stmt = (
-        select(Document)
-        .where(Document.sha256 == digest, Document.batch_id != batch_id, Document.status != QUEUED,
-               Document.status != FileStatus.DUPLICATE.value)
-        .order_by(Document.id)
-        .limit(1)
-    )
-    return session.scalars(stmt).first()
 
 
 def create_batch(
@@ -123,13 +98,16 @@ def ingest_items(
             doc.duplicate_of_id = seen[digest].id
             continue
         seen[digest] = doc
-        earlier = _earlier_processed(session, digest, batch.id)
-        if earlier is not None:
-            _copy_results(session, earlier, doc)
-            continue
         session.flush()
-        result.to_process.append(doc.id)
-    batch.status = "processing" if result.to_process else "done"
+        original = claim_content(session, digest, doc)
+        if original is None:
+            result.to_process.append(doc.id)
+        elif original.status == QUEUED:
+            doc.duplicate_of_id = original.id  # waits: gets the results when the original is done
+        else:
+            copy_results(session, original, doc)
+    waiting = any(d.status == QUEUED for d in batch.documents)
+    batch.status = "processing" if result.to_process or waiting else "done"
     session.flush()
     return result
 

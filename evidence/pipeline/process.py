@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence.db import Database
+from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
 from evidence.domain import FileStatus, Suggestion
 from evidence.extraction import ExtractionResult, extract
@@ -119,6 +120,7 @@ def run_document(
             return "lost_lease"
         doc = session.get(Document, document_id)
         apply_outcome(session, doc, outcome, classifier)
+        settle_followers(session, doc)
         return doc.status
 
 

@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
+from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
 from evidence.domain import FileStatus
 
@@ -36,7 +37,7 @@ def claim_document(session: Session, document_id: int, *, lease_seconds: int, ma
     token = uuid.uuid4().hex
     result = session.execute(
         update(Document)
-        .where(Document.id == document_id, Document.status == QUEUED,
+        .where(Document.id == document_id, Document.status == QUEUED, Document.duplicate_of_id.is_(None),
                or_(Document.lease_expires_at.is_(None), Document.lease_expires_at < now))
         .values(lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds),
                 attempts=Document.attempts + 1)
@@ -49,6 +50,7 @@ def claim_document(session: Session, document_id: int, *, lease_seconds: int, ma
     if doc.attempts > max_attempts:
         doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts - 1)
         doc.lease_token = doc.lease_expires_at = None
+        settle_followers(session, doc)
         return None
     return Claim(token, doc.attempts)
 

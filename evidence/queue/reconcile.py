@@ -14,6 +14,7 @@ from datetime import timedelta
 from sqlalchemy import and_, or_, select
 
 from evidence.db import Database
+from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
 from evidence.domain import FileStatus
 from evidence.pipeline.process import finish_batch
@@ -67,12 +68,14 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_to_ingest.append(batch.id)
         for doc in session.scalars(
-            select(Document).where(Document.status == "queued", _stalled(Document, now, stale_before))
+            select(Document).where(Document.status == "queued", Document.duplicate_of_id.is_(None),
+                                   _stalled(Document, now, stale_before))
             .with_for_update(skip_locked=True)
         ):
             if doc.attempts >= settings.max_attempts:
                 doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts)
                 doc.lease_token = doc.lease_expires_at = None
+                settle_followers(session, doc)
                 report.documents_failed.append(doc.id)
             else:
                 doc.lease_token = doc.lease_expires_at = None

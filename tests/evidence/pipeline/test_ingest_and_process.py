@@ -19,6 +19,10 @@ SK_TEXT = "KEPUTUSAN BUPATI SUKAMAJU TENTANG TIM KOORDINASI SISTEM PEMERINTAHAN 
 
 
 def _archive(tmp_path: Path) -> Path:
+    """Built once per test: the PDF writer stamps the time, so rebuilding would change the bytes."""
+    path = tmp_path / "kiriman.zip"
+    if path.exists():
+        return path
     sk = make_pdf([SK_TEXT])
     data = make_zip({
         "Diskominfo/Indikator 19/SK Tim.pdf": sk,
@@ -26,9 +30,8 @@ def _archive(tmp_path: Path) -> Path:
         "Diskominfo/rusak.pdf": b"%PDF-1.7\n garbage",
         "Diskominfo/video.mp4": b"\x00\x00\x00\x18ftypmp42" + bytes(100),
         "../../etc/evil.txt": b"owned",
-        "Inspektorat/catatan.txt": "Laporan arsitektur aplikasi pengawasan".encode(),
+        "Inspektorat/catatan.txt": b"Laporan arsitektur aplikasi pengawasan",
     })
-    path = tmp_path / "kiriman.zip"
     path.write_bytes(data)
     return path
 
@@ -106,3 +109,30 @@ def test_a_file_that_keeps_crashing_workers_ends_failed_with_a_reason(database, 
     with database.session() as s:
         doc = s.get(Document, doc_id)
         assert doc.status == "failed" and doc.error.startswith("gave_up")
+
+
+def test_a_copy_uploaded_before_the_original_finished_waits_and_gets_its_results(database, store, tmp_path) -> None:
+    first = _ingest(database, store, _archive(tmp_path))
+    second = _ingest(database, store, _archive(tmp_path))  # original still queued
+    assert second.to_process == []
+    clf = PhraseClassifier()
+    _run_all(database, store, first.to_process, clf)
+    with database.session() as s:
+        docs = {d.path: d for d in batch_documents(s, second.batch_id, "spbe-2020")}
+        assert finish_batch(s, second.batch_id)
+    assert docs["Bappeda/salinan SK Tim.pdf"].status == "ok"
+    assert [x.indicator_id for x in docs["Bappeda/salinan SK Tim.pdf"].suggestions] == [19]
+    assert clf.calls == 2
+
+
+def test_concurrent_uploads_of_the_same_archive_process_each_content_once(database, store, tmp_path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    source = _archive(tmp_path)
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        results = list(pool.map(lambda _i: _ingest(database, store, source), range(5)))
+    claimed = [doc_id for r in results for doc_id in r.to_process]
+    with database.session() as s:
+        digests = [s.get(Document, i).sha256 for i in claimed]
+    # SK (twice in the archive), the corrupt PDF, the video and the note: four distinct contents.
+    assert len(digests) == len(set(digests)) == 4, "each distinct content is claimed by exactly one document"

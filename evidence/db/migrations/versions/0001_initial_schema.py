@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 17:42:00.904504
+Create Date: 2026-11-28 17:47:29.209322
 """
 
 import sqlalchemy as sa
@@ -98,6 +98,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_documents_sha256'), ['sha256'], unique=False)
         batch_op.create_index(batch_op.f('ix_documents_status'), ['status'], unique=False)
 
+    op.create_table('contents',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ),
+    sa.PrimaryKeyConstraint('sha256')
+    )
     op.create_table('document_texts',
     sa.Column('document_id', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
@@ -157,6 +163,7 @@ def downgrade() -> None:
 
     op.drop_table('reviews')
     op.drop_table('document_texts')
+    op.drop_table('contents')
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_documents_status'))
         batch_op.drop_index(batch_op.f('ix_documents_sha256'))

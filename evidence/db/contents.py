@@ -1,0 +1,64 @@
+"""Each distinct content is processed once, by the document that first claimed it.
+
+Later documents with the same SHA-256 (in other batches, possibly uploaded at the same moment) follow it:
+they get its results when it reaches a final state, instead of being extracted and classified again.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from evidence.db.models import Content, Document, DocumentText, SuggestionRecord
+
+QUEUED = "queued"
+_COPIED = ("status", "error", "media_type", "doc_type", "pages", "pages_needing_ocr", "text_chars",
+           "extractor", "extractor_version", "warnings")
+
+
+def claim_content(session: Session, digest: str, doc: Document) -> Document | None:
+    """Make ``doc`` the processor of ``digest``; return the existing processor if there is one.
+
+    The primary key decides between concurrent uploads: PostgreSQL makes the loser wait for the winner's
+    commit and then raises, SQLite serialises writers.
+    """
+    existing = session.get(Content, digest)
+    if existing is None:
+        try:
+            with session.begin_nested():
+                session.add(Content(sha256=digest, document_id=doc.id))
+            return None
+        except IntegrityError:
+            existing = session.get(Content, digest)
+    return session.get(Document, existing.document_id)
+
+
+def copy_results(session: Session, original: Document, copy: Document) -> None:
+    for attr in _COPIED:
+        setattr(copy, attr, getattr(original, attr))
+    copy.duplicate_of_id = original.id
+    session.flush()
+    text = session.get(DocumentText, original.id)
+    if text is not None and session.get(DocumentText, copy.id) is None:
+        session.add(DocumentText(document_id=copy.id, text=text.text))
+    for s in original.suggestions:
+        session.add(SuggestionRecord(
+            document_id=copy.id, framework_id=s.framework_id, indicator_id=s.indicator_id, score=s.score,
+            threshold=s.threshold, above_threshold=s.above_threshold, rank=s.rank, reasons=s.reasons,
+            model_version=s.model_version,
+        ))
+
+
+def settle_followers(session: Session, original: Document) -> int:
+    """Give the original's final results to every document still waiting on it."""
+    if original.status == QUEUED:
+        return 0
+    session.flush()
+    session.refresh(original)
+    followers = session.scalars(
+        select(Document).where(Document.duplicate_of_id == original.id, Document.status == QUEUED)
+    ).all()
+    for follower in followers:
+        copy_results(session, original, follower)
+    return len(followers)
