@@ -6,6 +6,7 @@ seen in scanned evidence; word bigrams on the body carry topic phrases ("arsitek
 
 from __future__ import annotations
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
@@ -26,7 +27,7 @@ def build_features() -> FeatureUnion:
                     sublinear_tf=True,
                     stop_words=list(INDONESIAN_STOPWORDS),
                     token_pattern=r"(?u)\b[a-z][a-z]+\b",
-                    dtype="float32",
+                    dtype=np.float32,
                 ),
             ),
             (
@@ -38,7 +39,7 @@ def build_features() -> FeatureUnion:
                     min_df=3,
                     max_features=12000,
                     sublinear_tf=True,
-                    dtype="float32",
+                    dtype=np.float32,
                 ),
             ),
             (
@@ -52,7 +53,7 @@ def build_features() -> FeatureUnion:
                     sublinear_tf=True,
                     stop_words=list(INDONESIAN_STOPWORDS),
                     token_pattern=r"(?u)\b[a-z][a-z]+\b",
-                    dtype="float32",
+                    dtype=np.float32,
                 ),
             ),
             (
@@ -62,7 +63,7 @@ def build_features() -> FeatureUnion:
                     min_df=2,
                     max_features=2000,
                     token_pattern=r"(?u)\b[a-z][a-z]+\b",
-                    dtype="float32",
+                    dtype=np.float32,
                 ),
             ),
         ],

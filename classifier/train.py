@@ -57,8 +57,8 @@ def _filename_for(title: str, index: int) -> str:
     return f"{slug}.pdf"
 
 
-def build_training_examples(catalog: Catalog, *, seed: int = 0) -> list[Example]:
-    generated = generate_corpus(catalog, seed=seed)
+def build_training_examples(catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None) -> list[Example]:
+    generated = generate_corpus(catalog, seed=seed, **(corpus_size or {}))
     examples = [
         Example(d.text, _filename_for(d.title, i), frozenset(d.indicators), 1.0, f"generated:{d.doc_type}")
         for i, d in enumerate(generated)
@@ -80,8 +80,8 @@ def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
 
 
 def _new_classifier() -> OneVsRestClassifier:
-    base = LogisticRegression(C=8.0, solver="liblinear", max_iter=500).set_fit_request(sample_weight=True)
-    return OneVsRestClassifier(base, n_jobs=1)
+    base = LogisticRegression(C=8.0, solver="lbfgs", max_iter=300).set_fit_request(sample_weight=True)
+    return OneVsRestClassifier(base, n_jobs=2)
 
 
 def _fit(examples: Sequence[Example], label_ids: list[int]):
@@ -98,8 +98,10 @@ def _fit(examples: Sequence[Example], label_ids: list[int]):
 
 
 def _shrink(clf: OneVsRestClassifier) -> None:
-    """float32 weights halve the artifact; the probabilities differ by < 1e-6."""
-    for est in clf.estimators_:
+    """Prepare for persistence: float32 weights halve the artifact (probabilities differ by < 1e-6), and
+    the metadata-routing request, needed only during fit, refers back to its owner (skops cannot save cycles)."""
+    for est in [clf.estimator, *clf.estimators_]:
+        est.__dict__.pop("_metadata_request", None)
         if hasattr(est, "coef_"):
             est.coef_ = est.coef_.astype(np.float32)
 
@@ -158,10 +160,16 @@ def library_versions() -> dict[str, str]:
 
 
 def train_model(
-    catalog: Catalog, *, seed: int = 0, folds: int = 3, progress: Progress = lambda _msg: None
+    catalog: Catalog,
+    *,
+    seed: int = 0,
+    folds: int = 3,
+    corpus_size: dict | None = None,
+    progress: Progress = lambda _msg: None,
 ) -> tuple[TrainedModel, list[Example]]:
+    """``corpus_size`` (``docs_per_indicator``, ``negatives``) shrinks the generated corpus for tests."""
     progress("menyusun korpus latih")
-    examples = build_training_examples(catalog, seed=seed)
+    examples = build_training_examples(catalog, seed=seed, corpus_size=corpus_size)
     golds = [e.indicators for e in examples]
     label_ids = catalog.indicator_ids()
     oof = cross_validate(examples, catalog, folds, seed, progress)
@@ -180,6 +188,7 @@ def train_model(
         "catalog_version": catalog.framework.catalog_version,
         "data_sha256": digest,
         "seed": seed,
+        "corpus_size": corpus_size or "default",
         "training": {
             "documents": len(examples),
             "generated": sum(e.source.startswith("generated") for e in examples),

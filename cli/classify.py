@@ -21,7 +21,7 @@ def classify_file(path: Path, classifier, catalog, settings) -> dict:
     except OSError as exc:
         record["error"] = f"unreadable: {exc.strerror or exc}"
         return record
-    result = extract(data, path.name, min_chars_per_page=settings.min_chars_per_page, max_pages=settings.max_pages)
+    result = extract(data, path.name, min_chars_per_page=settings.min_chars_per_page, max_pages=settings.max_pdf_pages)
     record.update(status=result.status, error=result.error, pages=result.page_count, text_chars=result.text_chars)
     if result.status != "ok":
         return record

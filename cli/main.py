@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from cli.classify import classify
+from cli.evaluate import evaluate
 from cli.indicators import indicators
 from cli.scan import scan
 from cli.train import models_app, train
@@ -19,6 +20,7 @@ app.command()(indicators)
 app.command()(classify)
 app.command()(scan)
 app.command()(train)
+app.command()(evaluate)
 app.add_typer(models_app, name="models")
 app.command()(worker)
 app.command()(reconcile)

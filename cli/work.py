@@ -14,6 +14,7 @@ from evidence.settings import get_settings
 def worker(
     burst: bool = typer.Option(False, help="Exit when the queue is empty (tests, batch runs)."),
     name: str | None = typer.Option(None, help="Worker name (default: RQ's host.pid)."),
+    max_jobs: int | None = typer.Option(None, "--max-jobs", help="Exit after this many jobs."),
 ) -> None:
     """Start an RQ worker on SPBE_REDIS_URL; run several, on several machines, to share the work."""
     settings = get_settings()
@@ -28,7 +29,9 @@ def worker(
     rt.classifier(settings.framework)  # load the model once, before forking work horses
     rt.db.engine.dispose()  # no database connection may be shared with forked children
     queue = Queue(QUEUE_NAME, connection=rt.dispatcher.redis)
-    Worker([queue], connection=rt.dispatcher.redis, name=name).work(burst=burst, with_scheduler=not burst)
+    Worker([queue], connection=rt.dispatcher.redis, name=name).work(
+        burst=burst, with_scheduler=not burst, max_jobs=max_jobs
+    )
 
 
 def reconcile(

@@ -111,7 +111,7 @@ _REGENCIES = (
     ("Badung", "Bali", "Mangupura"),
     ("Gianyar", "Bali", "Gianyar"),
     ("Tabanan", "Bali", "Tabanan"),
-    ("Lombok Timur", "Nusa Tenggara Barat", "Selong"),
+    ("Lombok Tengah", "Nusa Tenggara Barat", "Praya"),
     ("Sumbawa", "Nusa Tenggara Barat", "Sumbawa Besar"),
     ("Manggarai Barat", "Nusa Tenggara Timur", "Labuan Bajo"),
     ("Sikka", "Nusa Tenggara Timur", "Maumere"),
@@ -361,8 +361,8 @@ READ_ALSO = (
 # (rank, text). Rank orders the Mengingat list the way regulations do: UUD, UU, PP, Perpres, Permen,
 # Perda, Perkada. Wording is this generator's own (abbreviations such as "No." are common in practice).
 GENERIC_CITATIONS: tuple[tuple[int, str], ...] = (
-    (0, "Pasal 18 ayat (6) UUD Negara Republik Indonesia Tahun 1945"),
-    (1, "Undang-Undang No. {uu_pembentukan_no} Tahun {uu_pembentukan_th} tentang Pembentukan {daerah} di Provinsi {provinsi}"),
+    (0, "Pasal 18 ayat (6) UUD NRI Tahun 1945"),
+    (1, "Undang-Undang No. {uu_pembentukan_no} Tahun {uu_pembentukan_th} tentang Pembentukan {pembentukan}"),
     (1, "UU Nomor 12 Tahun 2011 tentang Pembentukan Peraturan Perundang-undangan sebagaimana telah beberapa kali diubah, terakhir dengan UU Nomor 13 Tahun 2022"),
     (1, "UU No. 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana telah beberapa kali diubah, terakhir dengan UU No. 6 Tahun 2023 tentang Penetapan Perppu Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang"),
     (1, "Undang-Undang Republik Indonesia No. 23 Tahun 2014 tentang Pemerintahan Daerah beserta perubahannya"),
@@ -373,7 +373,7 @@ GENERIC_CITATIONS: tuple[tuple[int, str], ...] = (
     (4, "Permendagri Nomor 80 Tahun 2015 tentang Pembentukan Produk Hukum Daerah sebagaimana telah diubah dengan Permendagri Nomor 120 Tahun 2018"),
     (4, "Peraturan Menteri Dalam Negeri No. 77 Tahun 2020 tentang Pedoman Teknis Pengelolaan Keuangan Daerah"),
     (5, "Peraturan Daerah {daerah} Nomor {perda_sotk_no} Tahun {perda_sotk_th} tentang Pembentukan dan Susunan Perangkat Daerah"),
-    (6, "{perkada} Nomor {perkada_sotk_no} Tahun {perda_sotk_th} tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi serta Tata Kerja Perangkat Daerah"),
+    (6, "{perkada} Nomor {perkada_sotk_no} Tahun {perda_sotk_th} tentang Kedudukan, Susunan Organisasi, Tugas, Fungsi dan Tata Kerja Perangkat Daerah"),
 )
 
 # ----------------------------------------------------------------------------------- generic sentences
@@ -388,11 +388,21 @@ GENERIC_ARTICLES = (
     "Dalam melaksanakan tugasnya, Perangkat Daerah dapat berkoordinasi dengan instansi vertikal dan pemangku kepentingan terkait.",
     "Setiap Pegawai Aparatur Sipil Negara di lingkungan {pemda} wajib mematuhi ketentuan sebagaimana diatur dalam {perkada} ini.",
     "Pelanggaran terhadap ketentuan ini dikenai sanksi administratif sesuai ketentuan peraturan perundang-undangan.",
-    "Sanksi administratif sebagaimana dimaksud pada ayat (1) berupa teguran lisan, teguran tertulis, atau penundaan pemberian hak.",
+    "Sanksi administratif dapat berupa teguran lisan, teguran tertulis, atau penundaan pemberian hak.",
     "Pelaksanaan kegiatan sebagaimana dimaksud dilakukan secara terkoordinasi, terpadu dan berkesinambungan.",
     "Kepala Perangkat Daerah bertanggung jawab atas pelaksanaan ketentuan ini di unit kerjanya.",
     "Peningkatan kapasitas aparatur dilaksanakan melalui pendidikan, pelatihan, sosialisasi dan pendampingan.",
     "Masyarakat dapat berperan serta memberikan masukan dalam pelaksanaan ketentuan ini.",
+    "Dalam hal terdapat perubahan peraturan perundang-undangan, ketentuan ini disesuaikan paling lama 1 (satu) tahun.",
+    "Pelaksanaan ketentuan ini berpedoman pada prinsip efektif, efisien, transparan dan akuntabel.",
+    "Perangkat Daerah menyampaikan laporan pelaksanaan kepada {kepala} melalui Sekretaris Daerah setiap akhir tahun anggaran.",
+    "Kepala Perangkat Daerah menunjuk pejabat yang bertanggung jawab atas pelaksanaan kegiatan di unit kerjanya.",
+    "Koordinasi pelaksanaan dilakukan melalui rapat yang diselenggarakan paling sedikit 2 (dua) kali dalam setahun.",
+    "Ketentuan sebagaimana dimaksud pada ayat (1) dilaksanakan sesuai dengan kemampuan keuangan daerah.",
+    "Hasil evaluasi digunakan sebagai bahan perbaikan kebijakan pada tahun berikutnya.",
+    "Pelaksanaan kegiatan dapat melibatkan perguruan tinggi, dunia usaha dan masyarakat.",
+    "Setiap pelaksana wajib menjaga kerahasiaan data dan informasi yang diperolehnya dalam pelaksanaan tugas.",
+    "Pada saat {perkada} ini mulai berlaku, semua ketentuan yang bertentangan dinyatakan tidak berlaku.",
 )
 
 GENERIC_REPORT = (
@@ -404,6 +414,34 @@ GENERIC_REPORT = (
     "Laporan ini disusun sebagai bentuk pertanggungjawaban pelaksanaan kegiatan dan bahan evaluasi tahun berikutnya.",
     "Koordinasi dengan perangkat daerah lain perlu ditingkatkan agar hasil kegiatan dapat dimanfaatkan secara optimal.",
     "Diperlukan komitmen pimpinan perangkat daerah agar tindak lanjut dapat diselesaikan tepat waktu.",
+    "Kendala utama yang dihadapi adalah keterbatasan jumlah pegawai dan beban kerja yang tinggi.",
+    "Sebagai solusi, dilakukan pembagian tugas yang lebih jelas dan peningkatan koordinasi antarbidang.",
+    "Pelaksanaan kegiatan dipantau melalui rapat evaluasi bulanan yang dipimpin kepala perangkat daerah.",
+    "Beberapa kegiatan mengalami penundaan karena penyesuaian jadwal dengan agenda pimpinan daerah.",
+    "Ke depan perlu disusun rencana kerja yang lebih rinci beserta indikator keberhasilannya.",
+    "Laporan ini diharapkan dapat menjadi bahan masukan bagi perbaikan pelaksanaan kegiatan.",
+)
+
+# Generic self-description of an agency: the "Gambaran Umum" chapter of reports and plans.
+GENERIC_PROFILE = (
+    "{opd} merupakan unsur pelaksana urusan pemerintahan yang menjadi kewenangan daerah.",
+    "{opd} dipimpin oleh seorang kepala yang berkedudukan di bawah dan bertanggung jawab kepada {kepala} melalui Sekretaris Daerah.",
+    "Susunan organisasi terdiri atas kepala, sekretariat, bidang-bidang, unit pelaksana teknis dan kelompok jabatan fungsional.",
+    "Jumlah pegawai pada {opd} sebanyak {m} orang yang terdiri atas pegawai negeri sipil dan pegawai pemerintah dengan perjanjian kerja.",
+    "Sebagian besar pegawai berpendidikan sarjana, sedangkan sisanya berpendidikan diploma dan sekolah menengah.",
+    "Kantor {opd} berlokasi di kompleks perkantoran pemerintah daerah {ibukota}.",
+    "Sarana dan prasarana kerja yang tersedia meliputi gedung kantor, kendaraan operasional dan peralatan kantor.",
+    "Visi daerah menjadi acuan perangkat daerah dalam menetapkan tujuan dan sasaran strategis.",
+    "Tugas pokok perangkat daerah dijabarkan lebih lanjut dalam uraian tugas jabatan yang ditetapkan {kepala}.",
+    "Anggaran perangkat daerah pada tahun {tahun} bersumber dari Anggaran Pendapatan dan Belanja Daerah.",
+)
+
+GENERIC_PLANNING = (
+    "Dokumen ini disusun dengan memperhatikan kondisi, potensi dan permasalahan yang dihadapi daerah.",
+    "Penyusunan dokumen melibatkan perangkat daerah terkait melalui rangkaian rapat dan diskusi kelompok terarah.",
+    "Dokumen ini menjadi acuan dalam penyusunan rencana kerja tahunan perangkat daerah.",
+    "Pelaksanaan dokumen ini dievaluasi secara berkala dan dapat disesuaikan dengan perkembangan kebijakan.",
+    "Sistematika dokumen terdiri atas pendahuluan, gambaran kondisi, analisis dan rencana tindak lanjut.",
 )
 
 GENERIC_MEETING = (
@@ -424,6 +462,14 @@ GENERIC_NEWS = (
     "Kegiatan ini juga menjadi ajang untuk mempererat koordinasi antarperangkat daerah.",
     "Ke depan, kegiatan serupa direncanakan akan digelar secara rutin setiap tahun.",
     "Menurutnya, sinergi antara pemerintah daerah dan masyarakat menjadi kunci keberhasilan pembangunan.",
+    "Kegiatan berlangsung di {ibukota} dan diikuti dengan antusias oleh para peserta.",
+    "Dalam sambutannya, ia mengapresiasi seluruh pihak yang telah mendukung terselenggaranya kegiatan tersebut.",
+    "Turut hadir dalam kegiatan tersebut unsur forum koordinasi pimpinan daerah.",
+    "Pemerintah daerah akan terus melakukan evaluasi agar pelaksanaan program semakin baik.",
+    "Ia menambahkan, pihaknya terbuka terhadap masukan dari masyarakat.",
+    "Acara diakhiri dengan sesi foto bersama dan ramah tamah.",
+    "Pihaknya berharap kegiatan tersebut memberikan manfaat nyata bagi masyarakat {daerah}.",
+    "Sebelumnya, kegiatan serupa juga pernah dilaksanakan pada tahun lalu dengan hasil yang positif.",
 )
 
 SPEECH_VERBS = ("kata", "ujar", "ungkap", "jelas", "tutur", "terang", "imbuh")

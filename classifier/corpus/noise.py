@@ -49,7 +49,9 @@ def excerpt(text: str, rng: random.Random, doc_type: str) -> str:
     if doc_type in _REGULATION_TYPES:
         marker = text.find("Mengingat")
         if roll < 0.45 and marker > 0:
-            return _cut(text, marker + rng.randint(80, 1100), rng)
+            end = text.find("MEMUTUSKAN", marker)
+            span = end - marker if end > marker + 120 else 1100
+            return _cut(text, marker + rng.randint(80, span), rng)
         if roll < 0.7:
             return _cut(text, rng.randint(2000, 5500), rng)
         return text
@@ -107,7 +109,7 @@ def _hyphenate(text: str, rng: random.Random) -> str:
     """Break some long words across lines with a hyphen, as justified scans do."""
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
-        if rng.random() < 0.08:
+        if rng.random() < 0.03:
             cut = rng.randint(3, len(word) - 3)
             return f"{word[:cut]}-\n{word[cut:]}"
         return word
@@ -150,9 +152,12 @@ def ocr_noise(text: str, rng: random.Random, *, slug: str) -> str:
     return text
 
 
-def degrade(text: str, rng: random.Random, *, doc_type: str, slug: str, ocr_rate: float = 0.3) -> str:
-    """Layout change, excerpt cut, then (for a share of documents) scan damage."""
-    text = excerpt(relayout(text, rng), rng, doc_type)
+def degrade(text: str, rng: random.Random, *, doc_type: str, slug: str, ocr_rate: float = 0.3,
+            allow_cut: bool = True) -> str:
+    """Layout change, excerpt cut (unless the label depends on the whole text), then scan damage."""
+    text = relayout(text, rng)
+    if allow_cut:
+        text = excerpt(text, rng, doc_type)
     if rng.random() < 0.15 and doc_type in _REGULATION_TYPES | {"surat_edaran", "sop"}:
         text = _page_furniture(text, rng, slug)
     rate = ocr_rate * (1.5 if doc_type in _REGULATION_TYPES | {"anggaran", "sop", "undangan"} else 0.7)

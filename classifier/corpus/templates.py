@@ -20,6 +20,8 @@ from classifier.corpus.boilerplate import (
     GENERIC_CITATIONS,
     GENERIC_MEETING,
     GENERIC_NEWS,
+    GENERIC_PLANNING,
+    GENERIC_PROFILE,
     GENERIC_REPORT,
     HOTELS,
     MEETING_ROOMS,
@@ -40,6 +42,7 @@ from classifier.corpus.topic_data import Topic
 from classifier.corpus.types import Region
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+LONG_SHARE = 0.35  # documents written in full length (annexes, extra chapters, more paragraphs)
 
 
 @dataclass(frozen=True)
@@ -51,10 +54,11 @@ class Rendered:
 class Context(dict[str, str]):
     """Placeholder values of one document; an unknown placeholder is a data bug and raises."""
 
-    def __init__(self, region: Region, year: int, values: dict[str, str]) -> None:
+    def __init__(self, region: Region, year: int, values: dict[str, str], *, long: bool = False) -> None:
         super().__init__(values)
         self.region = region
         self.year = year
+        self.long = long  # a complete multi-page document rather than a page or two
 
 
 def fill(template: str, ctx: Context) -> str:
@@ -66,6 +70,25 @@ def pick(rng: random.Random, pool: Sequence[str], k: int) -> list[str]:
     if not pool:
         return []
     return rng.sample(list(pool), min(k, len(pool)))
+
+
+def pick_ordered(rng: random.Random, pool: Sequence[str], k: int) -> list[str]:
+    """Up to k distinct items kept in authored order (leads before details, step 1 before step 2)."""
+    if not pool:
+        return []
+    chosen = sorted(rng.sample(range(len(pool)), min(k, len(pool))))
+    return [pool[i] for i in chosen]
+
+
+def window(rng: random.Random, pool: Sequence[str], k: int) -> list[str]:
+    """k consecutive items of an ordered list, e.g. the steps of a procedure."""
+    k = min(k, len(pool))
+    start = rng.randint(0, max(0, len(pool) - k))
+    return list(pool[start:start + k])
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _choice(rng: random.Random, pool: Sequence[str], ctx: Context, default: str = "") -> str:
@@ -111,11 +134,12 @@ def make_context(topic: Topic, rng: random.Random, region: Region, year: int) ->
         "uu_pembentukan_no": str(rng.randint(2, 60)),
         "uu_pembentukan_th": str(rng.choice((1950, 1956, 1959, 1965, 1999, 2002, 2003, 2007, 2008))),
         "perda_sotk_no": str(rng.randint(1, 15)),
-        "perda_sotk_th": str(rng.choice((2016, 2016, 2019, 2021, 2022))),
+        "perda_sotk_th": str(rng.choice((2017, 2019, 2021, 2022, 2023))),
         "perkada_sotk_no": str(rng.randint(20, 90)),
+        "pembentukan": region.full if region.kind == "provinsi" else f"{region.full} di Provinsi {region.province}",
         "bulan": rng.choice(MONTHS),
     }
-    ctx = Context(region, year, values)
+    ctx = Context(region, year, values, long=rng.random() < LONG_SHARE)
     app = _choice(rng, topic.pool("apps"), ctx)
     ctx["app"] = app
     ctx["url"] = f"https://{_app_slug(app)}.{region.slug}.go.id"
@@ -175,17 +199,22 @@ def _legal_gazette(citation: str, rng: random.Random) -> str:
     year = match.group(1)
     lowered = citation.lower()
     if lowered.startswith(("undang", "uu", "peraturan pemerintah", "pp ")):
-        return f"{citation} (Lembaran Negara Tahun {year} Nomor {rng.randint(300, 899)}, Tambahan Lembaran Negara Nomor {rng.randint(7000, 9999)})"
+        return f"{citation} (LN RI Tahun {year} No. {rng.randint(30, 299)}, TLN RI No. {rng.randint(4000, 6999)})"
     if lowered.startswith(("peraturan presiden", "perpres")):
-        return f"{citation} (Lembaran Negara Tahun {year} Nomor {rng.randint(300, 899)})"
+        return f"{citation} (LN RI Tahun {year} No. {rng.randint(30, 299)})"
     if lowered.startswith(("peraturan menteri", "permen", "peraturan badan", "peraturan lembaga", "peraturan arsip")):
-        return f"{citation} (Berita Negara Tahun {year} Nomor {rng.randint(900, 1999)})"
+        return f"{citation} (Berita Negara RI Tahun {year} No. {rng.randint(100, 1999)})"
     return citation
 
 
-def citations(topic: Topic, ctx: Context, rng: random.Random, *, generic: int, specific: int) -> list[str]:
-    """Legal basis: generic local-government citations plus the topic's own, in legal order."""
-    chosen = [(rank, fill(text, ctx)) for rank, text in rng.sample(GENERIC_CITATIONS, generic)]
+def citations(topic: Topic, ctx: Context, rng: random.Random, *, generic: int, specific: int,
+              regulation: bool = False) -> list[str]:
+    """Legal basis: generic local-government citations plus the topic's own, in legal order.
+
+    Only regulations cite the constitution; SOPs, reports and circulars start from laws.
+    """
+    pool = GENERIC_CITATIONS if regulation else [c for c in GENERIC_CITATIONS if c[0] > 0]
+    chosen = [(rank, fill(text, ctx)) for rank, text in rng.sample(pool, generic)]
     chosen += [(_rank(c), fill(c, ctx)) for c in pick(rng, topic.pool("mengingat"), specific)]
     chosen.sort(key=lambda rc: rc[0])
     seen: set[str] = set()
@@ -240,7 +269,7 @@ def menimbang(topic: Topic, ctx: Context, rng: random.Random, instrument: str, t
 
 
 def mengingat(topic: Topic, ctx: Context, rng: random.Random) -> list[str]:
-    items = citations(topic, ctx, rng, generic=rng.randint(2, 5), specific=rng.randint(1, 3))
+    items = citations(topic, ctx, rng, generic=rng.randint(2, 5), specific=rng.randint(1, 3), regulation=True)
     lines = _numbered(items, style="num", end=";", last_end=";")
     return [f"Mengingat : {lines[0]}", *lines[1:]]
 
@@ -288,10 +317,12 @@ def _articles(topic: Topic, ctx: Context, rng: random.Random, instrument: str, s
     lines += _numbered(std + own, end="", last_end="")
     article = 2
     chapters = ["MAKSUD, TUJUAN DAN RUANG LINGKUP"]
-    chapters += [fill(c, ctx).upper() for c in pick(rng, topic.pool("chapters"), rng.randint(1, 3))]
+    own = rng.randint(3, 7) if scope else rng.randint(1, 3)
+    chapters += [fill(c, ctx).upper() for c in pick(rng, topic.pool("chapters"), own)]
     chapters += rng.sample(_GENERIC_CHAPTERS, rng.randint(1, 2))
     chapters = chapters[: max(2, size)]
-    roman = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI")
+    deck = [fill(x, ctx) for x in _mix(rng, topic.pool("body"), GENERIC_ARTICLES, 30 if ctx.long else 14, 0.5)]
+    roman = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
     for idx, chapter in enumerate(chapters):
         lines += [f"BAB {roman[idx]}", chapter]
         if idx == 0:
@@ -300,12 +331,13 @@ def _articles(topic: Topic, ctx: Context, rng: random.Random, instrument: str, s
             article += 1
             if scope:
                 lines += [f"Pasal {article}", f"Ruang lingkup {instrument} ini meliputi:"]
-                lines += _numbered(list(scope), style="alpha", end=";", last_end=".")
+                lines += _numbered([fill(x, ctx) for x in scope], style="alpha", end=";", last_end=".")
                 article += 1
             continue
-        for _ in range(rng.randint(1, 2)):
-            sentences = [fill(s, ctx) for s in _mix(rng, topic.pool("body"), GENERIC_ARTICLES,
-                                                    rng.randint(1, 3), 0.6)]
+        for _ in range(rng.randint(2, 3) if ctx.long else rng.randint(1, 2)):
+            sentences = [deck.pop() for _ in range(min(len(deck), rng.randint(1, 3)))]
+            if not sentences:
+                break
             lines.append(f"Pasal {article}")
             if len(sentences) == 1:
                 lines.append(sentences[0])
@@ -316,6 +348,28 @@ def _articles(topic: Topic, ctx: Context, rng: random.Random, instrument: str, s
               f"{instrument} ini mulai berlaku pada tanggal diundangkan.",
               f"Agar setiap orang mengetahuinya, memerintahkan pengundangan {instrument} ini dengan penempatannya "
               f"dalam Berita Daerah {ctx['daerah']}."]
+    return lines
+
+
+def _chapter_count(rng: random.Random, ctx: Context, scope: Sequence[str] | None) -> int:
+    if scope or ctx.long:
+        return rng.randint(6, 11)
+    return rng.randint(2, 6)
+
+
+def _annex(topic: Topic, ctx: Context, rng: random.Random, heading: str, title: str) -> list[str]:
+    """The lampiran of a full regulation: the document it sets (architecture, procedure, register ...)."""
+    lines = [heading, f"NOMOR {rng.randint(1, 95)} TAHUN {ctx.year}", f"TENTANG {title.upper()}", "BAB I", "PENDAHULUAN",
+             "A. Latar Belakang"]
+    lines += [fill(x, ctx) for x in pick_ordered(rng, topic.pool("body"), rng.randint(2, 4))]
+    lines += [fill(x, ctx) for x in pick(rng, GENERIC_PLANNING, rng.randint(1, 3))]
+    lines += ["B. Maksud dan Tujuan", fill(rng.choice(GENERIC_PLANNING), ctx), "BAB II", rng.choice(("URAIAN", "RUANG LINGKUP DAN PELAKSANAAN", "KETENTUAN TEKNIS"))]
+    content = topic.pool("findings") + topic.pool("steps") + topic.pool("directives")
+    lines += _numbered([fill(x, ctx) for x in pick_ordered(rng, content, rng.randint(3, 7))], end=";", last_end=".")
+    if topic.table:
+        lines += [_choice(rng, topic.table.get("titles", ["Tabel"]), ctx)] + _table_rows(topic, ctx, rng, rng.randint(4, 8))
+    lines += ["BAB III", "PENUTUP", fill(rng.choice(GENERIC_PLANNING), ctx)]
+    lines += _signature(ctx, rng, f"{ctx['kepala'].upper()} {ctx.region.name.upper()}", with_nip=False)
     return lines
 
 
@@ -334,6 +388,13 @@ def _promulgation(ctx: Context, rng: random.Random, head: str, *, draft: bool, g
     return lines
 
 
+def _qualified(title: str, region: Region, rng: random.Random) -> str:
+    """Regional regulations name the region in their title ('... Kabupaten Gowa'); add it when missing."""
+    if region.name.lower() in title.lower():
+        return title
+    return title + rng.choice((f" {region.full}", f" di {region.full}", f" Pemerintah {region.full}"))
+
+
 def _draft_marker(rng: random.Random) -> str:
     return rng.choice(("RANCANGAN", "DRAF", "DRAFT", "KONSEP", "RANCANGAN FINAL"))
 
@@ -342,9 +403,7 @@ def render_perkada(topic: Topic, ctx: Context, rng: random.Random, *, draft: boo
                    scope: Sequence[str] | None = None) -> Rendered:
     region = ctx.region
     head = _head_word(region, rng)
-    title = _choice(rng, topic.title_options("regulation"), ctx)
-    if rng.random() < 0.25 and region.name not in title:
-        title += f" di Lingkungan {region.government}"
+    title = _qualified(_choice(rng, topic.title_options("regulation"), ctx), region, rng)
     instrument = f"Peraturan {region.head}"
     lines: list[str] = []
     if draft and rng.random() < 0.5:
@@ -358,8 +417,10 @@ def render_perkada(topic: Topic, ctx: Context, rng: random.Random, *, draft: boo
     lines += menimbang(topic, ctx, rng, instrument, title)
     lines += mengingat(topic, ctx, rng)
     lines += ["MEMUTUSKAN:", f"Menetapkan : PERATURAN {head} TENTANG {title.upper()}."]
-    lines += _articles(topic, ctx, rng, instrument, scope, size=rng.randint(2, 6))
+    lines += _articles(topic, ctx, rng, instrument, scope, size=_chapter_count(rng, ctx, scope))
     lines += _promulgation(ctx, rng, head, draft=draft, gazette="BERITA DAERAH")
+    if ctx.long:
+        lines += _annex(topic, ctx, rng, f"LAMPIRAN PERATURAN {head} {region.name.upper()}", title)
     kind = "Rancangan Perbup" if draft else {"kabupaten": "Perbup", "kota": "Perwal", "provinsi": "Pergub"}[region.kind]
     return Rendered(f"{kind} {region.name} {title}", "\n".join(lines))
 
@@ -368,7 +429,7 @@ def render_perda(topic: Topic, ctx: Context, rng: random.Random, *, draft: bool 
                  scope: Sequence[str] | None = None) -> Rendered:
     region = ctx.region
     head = _head_word(region, rng)
-    title = _choice(rng, topic.title_options("regulation"), ctx)
+    title = _qualified(_choice(rng, topic.title_options("regulation"), ctx), region, rng)
     instrument = "Peraturan Daerah"
     lines: list[str] = []
     if draft:
@@ -384,7 +445,7 @@ def render_perda(topic: Topic, ctx: Context, rng: random.Random, *, draft: bool 
     lines += mengingat(topic, ctx, rng)
     lines += ["Dengan Persetujuan Bersama", f"DEWAN PERWAKILAN RAKYAT DAERAH {region.full.upper()}", "dan",
               f"{head} {region.name.upper()}", "MEMUTUSKAN:", f"Menetapkan : PERATURAN DAERAH TENTANG {title.upper()}."]
-    lines += _articles(topic, ctx, rng, instrument, scope, size=rng.randint(3, 7))
+    lines += _articles(topic, ctx, rng, instrument, scope, size=_chapter_count(rng, ctx, scope))
     lines += _promulgation(ctx, rng, head, draft=draft, gazette="LEMBARAN DAERAH")
     return Rendered(f"Perda {region.name} {title}", "\n".join(lines))
 
@@ -437,7 +498,7 @@ def render_keputusan(topic: Topic, ctx: Context, rng: random.Random, *, draft: b
         title = f"{rng.choice(('Pembentukan', 'Pembentukan', 'Penetapan'))} {team_name} {region.full} Tahun {ctx.year}"
     else:
         team_name = ""
-        title = _choice(rng, topic.title_options("regulation"), ctx)
+        title = _qualified(_choice(rng, topic.title_options("regulation"), ctx), region, rng)
         if rng.random() < 0.5 and not title.lower().startswith("penetapan"):
             title = f"Penetapan {title}"
     issuer = f"KEPALA {ctx['opd'].upper()} {region.full.upper()}" if by_agency else f"{head} {region.name.upper()}"
@@ -450,13 +511,13 @@ def render_keputusan(topic: Topic, ctx: Context, rng: random.Random, *, draft: b
     if not by_agency and rng.random() < 0.7:
         lines.append("DENGAN RAHMAT TUHAN YANG MAHA ESA")
     lines.append(f"{issuer},")
-    instrument = f"Keputusan {region.head}" if not by_agency else "Keputusan Kepala Dinas"
+    instrument = f"Keputusan Kepala {ctx['opd']}" if by_agency else f"Keputusan {region.head}"
     lines += menimbang(topic, ctx, rng, instrument, title)
     lines += mengingat(topic, ctx, rng)
     if rng.random() < 0.3:
         lines.append(f"Memperhatikan : {rng.choice(('Hasil rapat koordinasi', 'Nota Dinas', 'Berita acara pembahasan'))} "
                      f"{ctx['opd']} tanggal {indo_date(rng, ctx.year)}.")
-    lines += ["MEMUTUSKAN:", f"Menetapkan : KEPUTUSAN {issuer.split(' ', 1)[0]} TENTANG {title.upper()}."]
+    lines += ["MEMUTUSKAN:", f"Menetapkan : {instrument.upper()} TENTANG {title.upper()}."]
     diktum = ("KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH")
     items: list[str] = []
     if team:
@@ -484,6 +545,8 @@ def render_keputusan(topic: Topic, ctx: Context, rng: random.Random, *, draft: b
         lines += _signature(ctx, rng, issuer, with_nip=by_agency)
     if team and rng.random() < 0.8:
         lines += _team_annex(topic, ctx, rng, team_name, decree_no)
+    elif not team and ctx.long:
+        lines += _annex(topic, ctx, rng, f"LAMPIRAN KEPUTUSAN {issuer}", title)
     elif not team and rng.random() < 0.5:
         lines += [f"LAMPIRAN KEPUTUSAN {issuer}", f"NOMOR : {decree_no}", title.upper(), "BAB I", "PENDAHULUAN"]
         lines += [fill(s, ctx) for s in pick(rng, topic.pool("body"), rng.randint(2, 4))]
@@ -504,9 +567,9 @@ def render_surat_edaran(topic: Topic, ctx: Context, rng: random.Random, *, draft
     recipients = ["Kepala Perangkat Daerah", f"Camat se-{region.full}", "Direktur Rumah Sakit Umum Daerah",
                   "Kepala Bagian pada Sekretariat Daerah"]
     lines += ["Kepada", "Yth."] + _numbered(rng.sample(recipients, rng.randint(1, 3)), end="", last_end="")
-    lines += [f"di {region.seat}", "SURAT EDARAN",
-              f"NOMOR : {'...' if draft else f'{rng.choice(("555", "045.2", "800", "400.14", "005", "027"))}/{rng.randint(10, 999)}/{ctx["opd_short"]}/{ctx.year}'}",
-              "TENTANG", title.upper()]
+    code = rng.choice(("555", "045.2", "800", "400.14", "005", "027"))
+    number = "..." if draft else f"{code}/{rng.randint(10, 999)}/{ctx['opd_short']}/{ctx.year}"
+    lines += [f"di {region.seat}", "SURAT EDARAN", f"NOMOR : {number}", "TENTANG", title.upper()]
     sections = [
         ("Latar Belakang", [fill(s, ctx) for s in pick(rng, topic.pool("menimbang"), 2)]),
         ("Maksud dan Tujuan", [f"Surat Edaran ini dimaksudkan sebagai pedoman bagi Perangkat Daerah dalam "
@@ -516,7 +579,7 @@ def render_surat_edaran(topic: Topic, ctx: Context, rng: random.Random, *, draft
     ]
     for i, (heading, content) in enumerate(sections, start=1):
         lines.append(f"{i}. {heading}")
-        lines += _numbered([c.removeprefix("bahwa ").capitalize() for c in content], style="alpha", end=";", last_end=".")
+        lines += _numbered([_sentence_case(c.removeprefix("bahwa ")) for c in content], style="alpha", end=";", last_end=".")
     lines.append("Demikian Surat Edaran ini disampaikan untuk dipedomani dan dilaksanakan dengan penuh tanggung jawab.")
     lines += _signature(ctx, rng, f"{head} {region.name.upper()}", with_nip=False, signed=not draft)
     if rng.random() < 0.6:
@@ -533,10 +596,7 @@ _ACTORS = ("Operator", "Admin Aplikasi", "Kepala Seksi", "Kepala Bidang", "Kepal
 def render_sop(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> Rendered:
     region = ctx.region
     title = _choice(rng, topic.title_options("sop"), ctx)
-    steps = [fill(s, ctx) for s in topic.pool("steps")] or [fill(s, ctx) for s in topic.pool("body")]
-    k = min(len(steps), rng.randint(4, 9))
-    start = rng.randint(0, max(0, len(steps) - k))
-    steps = steps[start:start + k]
+    steps = [fill(s, ctx) for s in window(rng, topic.pool("steps") or topic.pool("body"), rng.randint(4, 9))]
     lines = _letterhead(ctx, rng, ctx["opd"])
     if rng.random() < 0.55:
         lines += [
@@ -571,7 +631,7 @@ def render_sop(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> R
             lines += ["V. DOKUMEN TERKAIT", rng.choice(("Formulir permintaan", "Lembar kerja", "Log aktivitas"))]
     lines += [f"{region.seat}, {indo_date(rng, ctx.year)}"]
     lines += _signature(ctx, rng, f"KEPALA {ctx['opd'].upper()}", with_nip=True)
-    return Rendered(f"SOP {title}", "\n".join(lines))
+    return Rendered(title if title.upper().startswith("SOP") else f"SOP {title}", "\n".join(lines))
 
 
 def _table_rows(topic: Topic, ctx: Context, rng: random.Random, k: int) -> list[str]:
@@ -597,14 +657,21 @@ def render_laporan(topic: Topic, ctx: Context, rng: random.Random, **_: object) 
                   f"Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa sehingga {title} dapat diselesaikan. "
                   "Kami menyampaikan terima kasih kepada semua pihak yang telah membantu penyusunan laporan ini."]
     lines += ["BAB I", "PENDAHULUAN", "1.1 Latar Belakang"]
-    lines += [fill(s, ctx) for s in _mix(rng, topic.pool("body"), GENERIC_REPORT, rng.randint(2, 4), 0.7)]
+    lines += [fill(s, ctx) for s in pick_ordered(rng, topic.pool("body"), rng.randint(1, 3))]
+    lines += [fill(s, ctx) for s in pick(rng, GENERIC_REPORT, rng.randint(0, 2))]
     lines += ["1.2 Maksud dan Tujuan",
               f"Laporan ini disusun untuk memberikan gambaran {rng.choice(('pelaksanaan', 'hasil', 'capaian'))} "
               f"{ctx['nama_topik']} pada tahun {ctx.year} serta menjadi bahan pengambilan keputusan pimpinan."]
     if rng.random() < 0.6:
         lines += ["1.3 Dasar Hukum"] + _numbered(citations(topic, ctx, rng, generic=1, specific=2), end=";", last_end=".")
-    lines += ["BAB II", rng.choice(("HASIL PELAKSANAAN", "HASIL DAN PEMBAHASAN", "URAIAN KEGIATAN"))]
-    findings = [fill(s, ctx) for s in pick(rng, topic.pool("findings") or topic.pool("body"), rng.randint(2, 5))]
+    chapter = 2
+    if ctx.long:
+        lines += ["BAB II", "GAMBARAN UMUM"]
+        lines += [fill(x, ctx) for x in pick_ordered(rng, GENERIC_PROFILE, rng.randint(4, 7))]
+        chapter = 3
+    lines += [f"BAB {('II', 'III')[chapter - 2]}", rng.choice(("HASIL PELAKSANAAN", "HASIL DAN PEMBAHASAN", "URAIAN KEGIATAN"))]
+    pool = topic.pool("findings") or topic.pool("body")
+    findings = [fill(s, ctx) for s in pick(rng, pool, rng.randint(5, 9) if ctx.long else rng.randint(2, 5))]
     if audit:
         for i, finding in enumerate(findings, start=1):
             lines += [f"Temuan {i}", f"Kondisi: {finding}",
@@ -612,9 +679,14 @@ def render_laporan(topic: Topic, ctx: Context, rng: random.Random, **_: object) 
                       f"Rekomendasi: {_choice(rng, topic.pool('conclusions'), ctx, 'Segera melakukan perbaikan sesuai rencana aksi.')}"]
     else:
         lines += _numbered(findings, end="", last_end="")
-    if topic.table and rng.random() < 0.5:
+    if topic.table and (ctx.long or rng.random() < 0.5):
         lines += [_choice(rng, topic.table.get("titles", ["Tabel"]), ctx)] + _table_rows(topic, ctx, rng, rng.randint(3, 7))
-    lines += ["BAB III", rng.choice(("KESIMPULAN DAN SARAN", "PENUTUP", "KESIMPULAN DAN REKOMENDASI"))]
+    if ctx.long:
+        lines += [f"BAB {('III', 'IV')[chapter - 2]}", "KENDALA DAN UPAYA PEMECAHAN"]
+        lines += [fill(x, ctx) for x in pick(rng, GENERIC_REPORT, rng.randint(3, 5))]
+        lines += [fill(x, ctx) for x in pick(rng, topic.pool("body"), rng.randint(1, 3))]
+        chapter += 1
+    lines += [f"BAB {('III', 'IV', 'V')[chapter - 2]}", rng.choice(("KESIMPULAN DAN SARAN", "PENUTUP", "KESIMPULAN DAN REKOMENDASI"))]
     conclusions = [fill(s, ctx) for s in pick(rng, topic.pool("conclusions"), rng.randint(1, 3))]
     lines += conclusions or [fill(rng.choice(GENERIC_REPORT), ctx)]
     lines += [f"{region.seat}, {indo_date(rng, ctx.year)}"]
@@ -640,7 +712,7 @@ def render_notulen(topic: Topic, ctx: Context, rng: random.Random, **_: object) 
         lines.append("Peserta : sebagaimana daftar hadir terlampir")
     lines += ["I. PEMBUKAAN", fill(rng.choice(GENERIC_MEETING[:2]), ctx), "II. PEMBAHASAN"]
     points = [fill(s, ctx) for s in _mix(rng, topic.pool("findings") + topic.pool("body"), GENERIC_MEETING[2:],
-                                          rng.randint(3, 6), 0.75)]
+                                          rng.randint(6, 10) if ctx.long else rng.randint(3, 6), 0.75)]
     lines += _numbered(points, end="", last_end="")
     lines += ["III. KESIMPULAN DAN TINDAK LANJUT"]
     closing = [fill(s, ctx) for s in pick(rng, topic.pool("conclusions"), rng.randint(1, 3))]
@@ -679,10 +751,11 @@ def render_berita(topic: Topic, ctx: Context, rng: random.Random, **_: object) -
     region = ctx.region
     headline = _choice(rng, topic.title_options("news"), ctx)
     outlet = fill(rng.choice(NEWS_OUTLETS), ctx)
-    speaker, position = person(rng, degrees=False), rng.choice(POSITIONS)
-    news = [fill(s, ctx) for s in pick(rng, topic.pool("news") or topic.pool("body"), rng.randint(2, 5))]
-    extra = [fill(s, ctx) for s in pick(rng, topic.pool("body"), rng.randint(0, 2))]
-    generic = [fill(s, ctx) for s in pick(rng, GENERIC_NEWS, rng.randint(1, 3))]
+    speaker = person(rng, degrees=False)
+    position = f"Kepala {ctx['opd']}" if rng.random() < 0.6 else rng.choice(POSITIONS)
+    news = [fill(s, ctx) for s in pick_ordered(rng, topic.pool("news") or topic.pool("body"), rng.randint(2, 5))]
+    extra = [fill(s, ctx) for s in pick(rng, topic.pool("body"), rng.randint(3, 5) if ctx.long else rng.randint(1, 3))]
+    generic = [fill(s, ctx) for s in pick(rng, GENERIC_NEWS, rng.randint(5, 9) if ctx.long else rng.randint(2, 4))]
     quotes = [fill(s, ctx) for s in pick(rng, topic.pool("quotes"), rng.randint(1, 3))]
     day = rng.choice(DAYS)
     style = rng.random()
@@ -763,6 +836,14 @@ _GENERIC_ITEMS = (
 )
 
 
+def _urusan(activity: dict[str, object], ctx: Context, *, new_style: bool) -> str:
+    if "urusan" in activity:
+        return str(activity["urusan"])
+    if "Komunikasi" in ctx["opd"]:
+        return "URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA" if new_style else "KOMUNIKASI DAN INFORMATIKA"
+    return "UNSUR PENUNJANG URUSAN PEMERINTAHAN"
+
+
 def render_anggaran(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> Rendered:
     region = ctx.region
     activity = rng.choice(topic.activities)
@@ -788,7 +869,7 @@ def render_anggaran(topic: Topic, ctx: Context, rng: random.Random, **_: object)
              f"Tahun Anggaran {ctx.year}"]
     if new_style:
         sub = fill(str(activity.get("sub", kegiatan)), ctx)
-        lines += [f"Urusan Pemerintahan : {code} - {str(activity.get('urusan', 'URUSAN PEMERINTAHAN BIDANG KOMUNIKASI DAN INFORMATIKA'))}",
+        lines += [f"Urusan Pemerintahan : {code} - {_urusan(activity, ctx, new_style=True)}",
                   f"Program : {code}.{rng.randint(1, 9):02d} - {program.upper()}",
                   f"Kegiatan : {code}.{rng.randint(1, 9):02d}.1.{rng.randint(1, 9):02d} - {kegiatan}",
                   f"Sub Kegiatan : {code}.{rng.randint(1, 9):02d}.1.{rng.randint(1, 9):02d}.{rng.randint(1, 20):02d} - {sub}",
@@ -800,7 +881,7 @@ def render_anggaran(topic: Topic, ctx: Context, rng: random.Random, **_: object)
                   f"Alokasi {ctx.year} : Rp{rupiah(total)}",
                   f"Alokasi {ctx.year + 1} : Rp{rupiah(int(total * rng.uniform(0.8, 1.3)))}"]
     else:
-        lines += [f"Urusan Pemerintahan : {code}. - {str(activity.get('urusan', 'KOMUNIKASI DAN INFORMATIKA'))}",
+        lines += [f"Urusan Pemerintahan : {code}. - {_urusan(activity, ctx, new_style=False)}",
                   f"Organisasi : {code}.01. - {opd.upper()}",
                   f"Program : {code}.{rng.randint(1, 99):02d}. - {program}",
                   f"Kegiatan : {code}.{rng.randint(1, 99):02d}.{rng.randint(1, 30):03d}. - {kegiatan}",
@@ -829,7 +910,7 @@ def render_anggaran(topic: Topic, ctx: Context, rng: random.Random, **_: object)
         lines += ["Keterangan :", "Tanggal Pembahasan :", "Catatan Hasil Pembahasan :", "1.", "2.",
                   "Tim Anggaran Pemerintah Daerah", "No Nama NIP Jabatan Tanda Tangan"]
     doc = "DPA" if form.startswith("DPA") else "RKA"
-    return Rendered(f"{doc} {ctx.year} {kegiatan}", "\n".join(line for line in lines if line is not None))
+    return Rendered(f"{doc} {ctx.year} {kegiatan}", "\n".join(line for line in lines if line))
 
 
 # ------------------------------------------------------------------------------------------ planning
@@ -837,17 +918,20 @@ def render_perencanaan(topic: Topic, ctx: Context, rng: random.Random, **_: obje
     region = ctx.region
     title = _choice(rng, topic.title_options("planning"), ctx)
     lines = [title.upper(), region.government.upper(), f"TAHUN {ctx.year}"]
-    chapters = [fill(c, ctx) for c in pick(rng, topic.pool("chapters"), rng.randint(2, 4))]
+    chapters = [fill(c, ctx) for c in pick(rng, topic.pool("chapters"), rng.randint(4, 8) if ctx.long else rng.randint(2, 4))]
     if rng.random() < 0.5:
         lines += ["DAFTAR ISI", "KATA PENGANTAR ..... i", "BAB I PENDAHULUAN ..... 1"]
-        lines += [f"BAB {r} {c.upper()} ..... {rng.randint(3, 40)}" for r, c in zip(("II", "III", "IV", "V"), chapters, strict=False)]
+        lines += [f"BAB {r} {c.upper()} ..... {rng.randint(3, 40)}" for r, c in zip(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX"), chapters, strict=False)]
     lines += ["BAB I", "PENDAHULUAN", "1.1 Latar Belakang"]
-    lines += [fill(s, ctx) for s in _mix(rng, topic.pool("body"), GENERIC_REPORT, rng.randint(3, 5), 0.75)]
+    lines += [fill(s, ctx) for s in pick_ordered(rng, topic.pool("body"), rng.randint(2, 4))]
+    lines += [fill(s, ctx) for s in pick(rng, GENERIC_PLANNING, rng.randint(0, 2))]
     lines += ["1.2 Maksud dan Tujuan",
               f"Dokumen ini disusun sebagai acuan bagi seluruh Perangkat Daerah di lingkungan {ctx['pemda']} dalam "
               f"{rng.choice(('perencanaan', 'pelaksanaan', 'pengendalian'))} {ctx['nama_topik']}."]
     lines += ["1.3 Dasar Hukum"] + _numbered(citations(topic, ctx, rng, generic=2, specific=rng.randint(1, 3)), end=";", last_end=".")
-    for r, chapter in zip(("II", "III", "IV", "V"), chapters, strict=False):
+    if ctx.long:
+        lines += ["1.4 Gambaran Umum"] + [fill(x, ctx) for x in pick_ordered(rng, GENERIC_PROFILE, rng.randint(3, 6))]
+    for r, chapter in zip(("II", "III", "IV", "V", "VI", "VII", "VIII", "IX"), chapters, strict=False):
         lines += [f"BAB {r}", chapter.upper()]
         lines += [fill(s, ctx) for s in pick(rng, topic.pool("findings") + topic.pool("body"), rng.randint(2, 4))]
         if topic.table and rng.random() < 0.4:
@@ -892,7 +976,7 @@ def render_halaman_layanan(topic: Topic, ctx: Context, rng: random.Random, **_: 
     app = ctx["app"]
     features = [fill(f, ctx) for f in pick(rng, topic.pool("features"), rng.randint(4, 9))]
     body = [fill(s, ctx) for s in pick(rng, topic.pool("body"), rng.randint(2, 4))]
-    steps = [fill(s, ctx) for s in pick(rng, topic.pool("steps"), rng.randint(3, 6))]
+    steps = [fill(s, ctx) for s in window(rng, topic.pool("steps"), rng.randint(3, 6))]
     if rng.random() < 0.5:
         # web page of the service
         lines = ["Beranda  Profil  Layanan  Berita  PPID  Kontak", f"Beranda > Layanan > {app}", app,
@@ -921,8 +1005,55 @@ def render_halaman_layanan(topic: Topic, ctx: Context, rng: random.Random, **_: 
     return Rendered(title, "\n".join(lines))
 
 
+def render_agreement(topic: Topic, ctx: Context, rng: random.Random) -> Rendered:
+    """Perjanjian Kerja Sama (PKS) / nota kesepahaman between the Pemda and a partner."""
+    region = ctx.region
+    title = _choice(rng, topic.title_options("agreement"), ctx)
+    partner = _choice(rng, topic.pool("partners"), ctx)
+    day, date = weekday_date(rng, ctx.year)
+    kind = rng.choice(("PERJANJIAN KERJA SAMA", "NOTA KESEPAHAMAN", "PERJANJIAN KERJA SAMA"))
+    lines = [kind, "ANTARA", region.government.upper(), "DENGAN", partner.upper(), "TENTANG", title.upper(),
+             f"NOMOR : {rng.randint(10, 999)}/PKS/{ctx['opd_short']}/{ctx.year}",
+             f"NOMOR : {rng.randint(10, 999)}/{rng.choice(('UN', 'KS', 'PKS', 'HK'))}/{ctx.year}",
+             f"Pada hari ini {day} tanggal {date}, bertempat di {region.seat}, yang bertanda tangan di bawah ini:",
+             f"1. {person(rng)} : Kepala {ctx['opd']} {region.full}, bertindak untuk dan atas nama {region.government}, "
+             "selanjutnya disebut PIHAK KESATU.",
+             f"2. {person(rng)} : bertindak untuk dan atas nama {partner}, selanjutnya disebut PIHAK KEDUA.",
+             "PIHAK KESATU dan PIHAK KEDUA secara bersama-sama disebut PARA PIHAK sepakat untuk mengadakan kerja sama "
+             "dengan ketentuan sebagai berikut:"]
+    clauses = ["MAKSUD DAN TUJUAN", "RUANG LINGKUP", "HAK DAN KEWAJIBAN", "PEMBIAYAAN", "JANGKA WAKTU"]
+    body = [fill(s, ctx) for s in pick(rng, topic.pool("body"), rng.randint(3, 6))]
+    for i, clause in enumerate(clauses, start=1):
+        lines += [f"Pasal {i}", clause]
+        if clause == "JANGKA WAKTU":
+            lines.append(f"Perjanjian ini berlaku selama {rng.choice(('1 (satu)', '2 (dua)', '3 (tiga)', '5 (lima)'))} "
+                         "tahun sejak ditandatangani dan dapat diperpanjang atas kesepakatan PARA PIHAK.")
+        elif clause == "PEMBIAYAAN":
+            lines.append("Biaya pelaksanaan kerja sama dibebankan kepada masing-masing pihak sesuai kewajibannya.")
+        elif body:
+            lines.append(body.pop())
+    lines += ["PIHAK KESATU,", person(rng), "PIHAK KEDUA,", person(rng)]
+    return Rendered(f"PKS {title}", "\n".join(lines))
+
+
+def render_profile(topic: Topic, ctx: Context, rng: random.Random) -> Rendered:
+    """A numbered description document (e.g. an RFC 2350 team profile, a service description)."""
+    title = _choice(rng, topic.title_options("other") or topic.pool("names"), ctx)
+    lines = [title.upper(), ctx["opd"], ctx["pemda"]]
+    sections = list(topic.sections)
+    keep = sorted(rng.sample(range(len(sections)), max(3, len(sections) - rng.randint(0, 4))))
+    for number, i in enumerate(keep, start=1):
+        heading, text = sections[i]
+        lines += [f"{number}. {fill(heading, ctx)}", fill(text, ctx)]
+    return Rendered(title, "\n".join(lines))
+
+
 def render_lainnya(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> Rendered:
-    if topic.table and (not topic.pool("slides") or rng.random() < 0.6):
+    if topic.sections and rng.random() < 0.6:
+        return render_profile(topic, ctx, rng)
+    if topic.title_options("agreement") and (not (topic.table or topic.pool("slides")) or rng.random() < 0.5):
+        return render_agreement(topic, ctx, rng)
+    if topic.table and (not (topic.pool("slides") or topic.title_options("other")) or rng.random() < 0.6):
         title = _choice(rng, topic.table.get("titles", ["Daftar"]), ctx)
         lines = [title.upper(), f"{ctx['opd']} {ctx['daerah']}", f"Tahun {ctx.year}"]
         lines += _table_rows(topic, ctx, rng, rng.randint(4, 12))

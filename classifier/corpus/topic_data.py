@@ -33,11 +33,11 @@ TITLE_GROUP = {
 }
 _TEXT_POOLS = (
     "names", "menimbang", "mengingat", "definitions", "body", "findings", "quotes", "news", "steps",
-    "features", "apps", "directives", "chapters", "scope", "conclusions", "slides",
+    "features", "apps", "directives", "chapters", "scope", "conclusions", "slides", "partners",
 )
 _KNOWN_KEYS = {
     *_TEXT_POOLS, "kind", "key", "doc_types", "titles", "team", "table", "activities", "budget_items",
-    "owners", "budget", "labels", "formal_labels", "variants", "hard", "draft_rate", "weight",
+    "owners", "budget", "labels", "formal_labels", "variants", "hard", "draft_rate", "weight", "sections",
 }
 
 
@@ -59,6 +59,7 @@ class Topic:
     table: dict[str, Any] | None = None
     activities: tuple[dict[str, Any], ...] = ()
     budget_items: tuple[tuple[str, str, str, int, int], ...] = ()
+    sections: tuple[tuple[str, str], ...] = ()  # (heading, text) of a profile/description document
     draft_rate: float = 0.0
     weight: float = 1.0
     hard: bool = False
@@ -143,6 +144,7 @@ def _build(raw: dict[str, Any], *, key: str, kind: str, indicator: int | None, l
         table=raw.get("table"),
         activities=tuple(raw.get("activities") or ()),
         budget_items=items,
+        sections=tuple((str(h), str(t)) for h, t in (raw.get("sections") or [])),
         draft_rate=float(raw.get("draft_rate", 0.0)),
         weight=float(raw.get("weight", 1.0)),
         hard=bool(raw.get("hard", False)),
@@ -163,14 +165,19 @@ def _validate(topic: Topic) -> None:
         if doc_type == "keputusan" and topic.team:
             if not topic.team.get("names"):
                 raise ValueError(f"topic {topic.key}: team without names")
+        elif doc_type == "surat_edaran" and topic.title_options("circular"):
+            pass
         elif group and not topic.title_options(group):
             raise ValueError(f"topic {topic.key}: {doc_type} needs titles.{group}")
         if doc_type == "anggaran" and not topic.activities:
             raise ValueError(f"topic {topic.key}: anggaran needs activities")
         if doc_type in ("screenshot", "halaman_layanan") and not (topic.pool("apps") and topic.pool("features")):
             raise ValueError(f"topic {topic.key}: {doc_type} needs apps and features")
-        if doc_type == "lainnya" and not (topic.table or topic.pool("slides")):
-            raise ValueError(f"topic {topic.key}: lainnya needs a table or slides")
+        if doc_type == "lainnya" and not (topic.table or topic.pool("slides") or topic.title_options("agreement")
+                                          or topic.sections):
+            raise ValueError(f"topic {topic.key}: lainnya needs a table, slides, sections or an agreement title")
+        if topic.title_options("agreement") and not topic.pool("partners"):
+            raise ValueError(f"topic {topic.key}: agreement titles need partners")
     if not topic.pool("body"):
         raise ValueError(f"topic {topic.key}: body sentences are required")
 

@@ -1,0 +1,340 @@
+"""Reads for the service (and any adapter that shows data to a person), always on behalf of a viewer.
+
+Why every function takes the viewer: an OPD user may only see its own OPD's documents and batches. The
+restriction is a ``WHERE`` clause added to the SQL here (``scope_documents``/``scope_batches``), never a
+filter applied after loading, so a forgotten check cannot leak rows and counts/pagination stay right.
+Roles other than admin and reviewer are scoped (fail closed); an OPD user without an OPD sees nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Generic, Protocol, TypeVar
+
+from sqlalchemy import Select, false, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
+from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.pipeline.results import to_scanned
+from evidence.reviews import (
+    EffectiveIndicator,
+    current_suggestion_ids,
+    effective_indicator_condition,
+    effective_indicators,
+    pick_current,
+    review_history,
+    reviewed_condition,
+)
+
+UNSCOPED_ROLES = frozenset({"admin", "reviewer"})
+QUEUED = "queued"
+EXCERPT_CHARS = 1500
+REVIEW_STATES = ("pending", "reviewed")
+
+T = TypeVar("T")
+
+
+class Viewer(Protocol):
+    """Who is asking; the service's principal and the ORM ``User`` both fit."""
+
+    @property
+    def role(self) -> str: ...
+
+    @property
+    def opd(self) -> str | None: ...
+
+
+@dataclass
+class Page(Generic[T]):
+    items: list[T]
+    total: int
+    limit: int
+    offset: int
+
+
+# --- scoping ------------------------------------------------------------------------------------------
+
+
+def is_scoped(viewer: Viewer) -> bool:
+    return viewer.role not in UNSCOPED_ROLES
+
+
+def scope_documents(stmt: Select, viewer: Viewer) -> Select:
+    """Restrict a statement over ``documents`` to what the viewer may see."""
+    if not is_scoped(viewer):
+        return stmt
+    if not viewer.opd:
+        return stmt.where(false())
+    return stmt.where(Document.opd == viewer.opd)
+
+
+def scope_batches(stmt: Select, viewer: Viewer) -> Select:
+    """An OPD user sees the batches uploaded for its OPD (``opd_scope``), not Pemda-wide ones."""
+    if not is_scoped(viewer):
+        return stmt
+    if not viewer.opd:
+        return stmt.where(false())
+    return stmt.where(Batch.opd_scope == viewer.opd)
+
+
+def _page(session: Session, stmt: Select, limit: int, offset: int, *order) -> tuple[int, Select]:
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    return total, stmt.order_by(*order).limit(limit).offset(offset)
+
+
+# --- documents ----------------------------------------------------------------------------------------
+
+
+def get_document(session: Session, viewer: Viewer, document_id: int) -> Document | None:
+    """The document if the viewer may see it, else None (the API answers 404 either way)."""
+    stmt = scope_documents(select(Document).where(Document.id == document_id), viewer)
+    return session.scalar(stmt.options(selectinload(Document.suggestions)))
+
+
+def text_excerpt(session: Session, document_id: int, chars: int = EXCERPT_CHARS) -> str | None:
+    """The first ``chars`` characters, cut in SQL so the full text never leaves the database."""
+    return session.scalar(
+        select(func.substr(DocumentText.text, 1, chars)).where(DocumentText.document_id == document_id)
+    )
+
+
+@dataclass
+class DocumentFilters:
+    framework: str
+    opd: str | None = None
+    indicator: int | None = None
+    review_state: str | None = None  # pending | reviewed
+    status: str | None = None
+    batch_id: int | None = None
+
+
+def list_documents(
+    session: Session, viewer: Viewer, filters: DocumentFilters, *, limit: int, offset: int
+) -> Page[Document]:
+    """Documents of ``filters.framework`` visible to the viewer, newest first, with their suggestions.
+
+    ``indicator`` matches documents that *count for* the indicator after review (see ``evidence.reviews``);
+    ``reviewed`` means the document has at least one review. Full texts are never loaded.
+    """
+    stmt = select(Document).join(Batch, Batch.id == Document.batch_id).where(Batch.framework_id == filters.framework)
+    stmt = scope_documents(stmt, viewer)
+    if filters.opd is not None:
+        stmt = stmt.where(Document.opd == filters.opd)
+    if filters.status is not None:
+        stmt = stmt.where(Document.status == filters.status)
+    if filters.batch_id is not None:
+        stmt = stmt.where(Document.batch_id == filters.batch_id)
+    if filters.indicator is not None:
+        stmt = stmt.where(effective_indicator_condition(filters.framework, filters.indicator))
+    if filters.review_state == "reviewed":
+        stmt = stmt.where(reviewed_condition(filters.framework))
+    elif filters.review_state == "pending":
+        stmt = stmt.where(~reviewed_condition(filters.framework))
+    total, paged = _page(session, stmt, limit, offset, Document.id.desc())
+    items = list(session.scalars(paged.options(selectinload(Document.suggestions))))
+    return Page(items, total, limit, offset)
+
+
+def reviews_by_document(session: Session, document_ids: Sequence[int], framework: str) -> dict[int, list[Review]]:
+    """All reviews of a page of documents (oldest first), to show their effective indicators."""
+    result: dict[int, list[Review]] = defaultdict(list)
+    if not document_ids:
+        return result
+    stmt = (
+        select(Review)
+        .where(Review.document_id.in_(list(document_ids)), Review.framework_id == framework)
+        .order_by(Review.id)
+    )
+    for review in session.scalars(stmt):
+        result[review.document_id].append(review)
+    return result
+
+
+@dataclass
+class DocumentDetail:
+    document: Document
+    excerpt: str | None
+    suggestions: list[SuggestionRecord]  # current run, best first
+    history: list[Review]  # newest first
+    latest_reviews: dict[int, Review]  # indicator -> latest review
+    effective: dict[int, EffectiveIndicator]
+
+
+def document_detail(session: Session, viewer: Viewer, document_id: int, framework: str) -> DocumentDetail | None:
+    document = get_document(session, viewer, document_id)
+    if document is None:
+        return None
+    history = review_history(session, document_id, framework)
+    latest: dict[int, Review] = {}
+    for review in reversed(history):  # oldest first, so later ones overwrite
+        latest[review.indicator_id] = review
+    suggestions = pick_current(document.suggestions, framework)
+    return DocumentDetail(
+        document=document,
+        excerpt=text_excerpt(session, document_id),
+        suggestions=suggestions,
+        history=history,
+        latest_reviews=dict(sorted(latest.items())),
+        effective=effective_indicators(suggestions, history),
+    )
+
+
+# --- batches ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchProgress:
+    batch: Batch
+    counts: dict[str, int]  # every document status, zeros included
+    documents: list[Document]
+
+
+DOCUMENT_STATUSES: tuple[str, ...] = (QUEUED, *(s.value for s in FileStatus))
+
+
+def get_batch(session: Session, viewer: Viewer, batch_id: int) -> Batch | None:
+    return session.scalar(scope_batches(select(Batch).where(Batch.id == batch_id), viewer))
+
+
+def batch_progress(session: Session, viewer: Viewer, batch_id: int) -> BatchProgress | None:
+    batch = get_batch(session, viewer, batch_id)
+    if batch is None:
+        return None
+    counted = scope_documents(
+        select(Document.status, func.count()).where(Document.batch_id == batch_id).group_by(Document.status), viewer
+    )
+    counts = dict.fromkeys(DOCUMENT_STATUSES, 0)
+    for status, count in session.execute(counted):
+        counts[status] = counts.get(status, 0) + count
+    docs = scope_documents(select(Document).where(Document.batch_id == batch_id), viewer)
+    documents = list(session.scalars(docs.order_by(Document.path, Document.id)))
+    return BatchProgress(batch, counts, documents)
+
+
+# --- review queue -------------------------------------------------------------------------------------
+
+
+@dataclass
+class QueueItem:
+    suggestion: SuggestionRecord
+    document: Document
+
+
+def review_queue(
+    session: Session,
+    viewer: Viewer,
+    framework: str,
+    *,
+    opd: str | None = None,
+    indicator: int | None = None,
+    above_threshold: bool | None = None,
+    limit: int,
+    offset: int,
+) -> Page[QueueItem]:
+    """Current suggestions no person has decided on yet, most uncertain first (|score - threshold|).
+
+    Only documents with status ``ok`` (their text was read); suggestions below the threshold are included
+    because the near misses are exactly what a reviewer should look at. Without a threshold: last.
+    """
+    s = SuggestionRecord
+    decided = select(Review.id).where(
+        Review.document_id == s.document_id, Review.framework_id == framework, Review.indicator_id == s.indicator_id
+    )
+    stmt = (
+        select(s, Document)
+        .join(Document, Document.id == s.document_id)
+        .where(s.id.in_(current_suggestion_ids(framework)), Document.status == FileStatus.OK.value, ~decided.exists())
+    )
+    stmt = scope_documents(stmt, viewer)
+    if opd is not None:
+        stmt = stmt.where(Document.opd == opd)
+    if indicator is not None:
+        stmt = stmt.where(s.indicator_id == indicator)
+    if above_threshold is not None:
+        stmt = stmt.where(s.above_threshold.is_(above_threshold))
+    total, paged = _page(session, stmt, limit, offset, s.threshold.is_(None), func.abs(s.score - s.threshold), s.id)
+    items = [QueueItem(suggestion, document) for suggestion, document in session.execute(paged)]
+    return Page(items, total, limit, offset)
+
+
+# --- OPD and counts -----------------------------------------------------------------------------------
+
+
+def documents_per_opd(session: Session, viewer: Viewer) -> dict[str | None, int]:
+    stmt = scope_documents(select(Document.opd, func.count()).group_by(Document.opd), viewer)
+    return {opd: count for opd, count in session.execute(stmt)}
+
+
+def document_status_counts(session: Session) -> dict[str, int]:
+    """All documents by status, unscoped: for the admin-only metrics endpoint."""
+    counts = dict.fromkeys(DOCUMENT_STATUSES, 0)
+    for status, count in session.execute(select(Document.status, func.count()).group_by(Document.status)):
+        counts[status] = counts.get(status, 0) + count
+    return counts
+
+
+# --- gap report inputs --------------------------------------------------------------------------------
+
+
+@dataclass
+class ReportInputs:
+    documents: list[ScannedDocument]  # one per content (sha256), reviews applied
+    in_progress: int  # visible documents still queued: not in the report yet
+    batches: int = 0
+    model_versions: set[str] = field(default_factory=set)
+
+
+def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None) -> ReportInputs:
+    """Every visible, processed document of ``framework`` across batches, as report input.
+
+    Reviews override suggestions (effective indicators). Identical content (same SHA-256) is reported
+    once: the processed copy with the lowest id stands for it, and the reviews of all visible copies are
+    merged, the latest winning, so reviewing any copy counts.
+    """
+    base = select(Document).join(Batch, Batch.id == Document.batch_id).where(Batch.framework_id == framework)
+    base = scope_documents(base, viewer)
+    if opd is not None:
+        base = base.where(Document.opd == opd)
+    in_progress = session.scalar(
+        select(func.count()).select_from(base.where(Document.status == QUEUED).order_by(None).subquery())
+    ) or 0
+    done = base.where(Document.status != QUEUED)
+    documents = list(session.scalars(done.options(selectinload(Document.suggestions)).order_by(Document.id)))
+    visible_ids = done.with_only_columns(Document.id).order_by(None)
+    reviews_by_doc: dict[int, list[Review]] = defaultdict(list)
+    for review in session.scalars(
+        select(Review).where(Review.framework_id == framework, Review.document_id.in_(visible_ids))
+    ):
+        reviews_by_doc[review.document_id].append(review)
+
+    groups: dict[tuple, list[Document]] = defaultdict(list)
+    for doc in documents:
+        key = ("sha", doc.sha256) if doc.sha256 else ("row", doc.opd, doc.path, doc.status, doc.error)
+        groups[key].append(doc)
+    scanned: list[ScannedDocument] = []
+    versions: set[str] = set()
+    for copies in groups.values():
+        representative = min(copies, key=lambda d: (d.status != FileStatus.OK.value, d.id))
+        merged = [review for copy in copies for review in reviews_by_doc.get(copy.id, [])]
+        current = pick_current(representative.suggestions, framework)
+        versions.update(s.model_version for s in current)
+        scanned.append(_with_reviews(to_scanned(representative, framework), current, merged))
+    batch_count = len({doc.batch_id for doc in documents})
+    return ReportInputs(scanned, in_progress, batch_count, versions)
+
+
+def _with_reviews(doc: ScannedDocument, current: list[SuggestionRecord], reviews: list[Review]) -> ScannedDocument:
+    effective = effective_indicators(current, reviews)
+    return dataclasses.replace(
+        doc,
+        suggestions=sorted(
+            (Suggestion(e.indicator_id, e.score, e.reasons, True) for e in effective.values()),
+            key=lambda s: (-s.score, s.indicator_id),
+        ),
+        candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold) for s in current[:5]],
+        model_version=current[0].model_version if current else doc.model_version,
+    )

@@ -1,0 +1,130 @@
+"""The HTTP service: ``create_app(settings)`` builds the FastAPI app (``uvicorn --factory``).
+
+One database engine, blob store, OPD directory and dispatcher per app, created here and kept on
+``app.state``: opening an engine (and running migrations) per request would be slow and would defeat the
+connection pool. In embedded mode (no ``SPBE_REDIS_URL``) uploads are processed on a background thread of
+this process; with Redis they go to RQ workers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from evidence.db import open_database
+from evidence.opd import load_opd_directory
+from evidence.opd.directory import BUNDLED_OPD_PATH
+from evidence.queue import get_dispatcher
+from evidence.settings import Settings, get_settings
+from evidence.storage import BlobStore
+from service.errors import ApiError, install_error_handlers
+from service.messages import request_lang
+from service.metrics import Metrics, MetricsMiddleware
+from service.pages import router as pages_router
+from service.pages.render import render
+from service.pages.routes import LoginRequired, login_redirect
+from service.routes import api_router
+
+log = logging.getLogger(__name__)
+
+OPENAPI_TAGS = [
+    {"name": "autentikasi", "description": "Masuk (token Bearer), identitas, keluar."},
+    {"name": "unggahan", "description": "Unggah arsip ZIP atau satu berkas bukti dukung."},
+    {"name": "batch", "description": "Kemajuan pemrosesan satu unggahan."},
+    {"name": "dokumen", "description": "Dokumen, saran indikator, berkas asli."},
+    {"name": "tinjauan", "description": "Keputusan penilai atas saran (terima, tolak, ganti) dan antrean tinjauan."},
+    {"name": "referensi", "description": "Daftar OPD dan katalog indikator."},
+    {"name": "laporan", "description": "Laporan kesenjangan bukti dukung."},
+    {"name": "operasional", "description": "Kesehatan layanan dan metrik Prometheus."},
+]
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response should carry; page-specific CSPs are set by the pages themselves."""
+
+    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"))
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (name, value) for name, value in self.HEADERS if name not in present
+                ]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app. ``settings`` defaults to the environment (``SPBE_*``).
+
+    Embedded mode: the in-process worker reads the *environment* settings (``get_settings()``), so pass
+    settings that agree with the environment (tests set ``SPBE_*`` and then call ``get_settings()``).
+    """
+    settings = settings or get_settings()
+    db = open_database(settings.resolved_database_url())
+    metrics = Metrics(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.engine.dispose()
+
+    app = FastAPI(
+        title="Layanan Bukti Dukung SPBE",
+        description="Klasifikasi bukti dukung SPBE ke indikator, tinjauan penilai, dan laporan kesenjangan per OPD. "
+        "Semua alamat kecuali /api/v1/health memerlukan token Bearer dari /api/v1/auth/token. "
+        "Pesan kesalahan dalam bahasa Indonesia; tambahkan ?lang=en untuk bahasa Inggris.",
+        version="1.0.0",
+        openapi_tags=OPENAPI_TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.state.store = BlobStore(settings.resolved_storage_dir())
+    app.state.directory = load_opd_directory(settings.opd_path or BUNDLED_OPD_PATH)
+    app.state.dispatcher = get_dispatcher(settings)
+    app.state.metrics = metrics
+
+    install_error_handlers(app)
+    _install_page_handlers(app)
+    app.include_router(api_router())
+    app.include_router(pages_router)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/pages/documents", status_code=303)
+
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app
+
+
+def _install_page_handlers(app: FastAPI) -> None:
+    """Pages answer with HTML (a login redirect, an error page), the API with JSON."""
+
+    @app.exception_handler(LoginRequired)
+    async def _login_required(_request: Request, exc: LoginRequired) -> Response:
+        return login_redirect(exc.next_path)
+
+    api_handler = app.exception_handlers[ApiError]
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        if request.url.path.startswith("/pages/"):
+            return render(request, "error.html.j2", status_code=exc.status_code, user=None,
+                          error=exc.render(request_lang(request)))
+        return await api_handler(request, exc)

@@ -1,0 +1,120 @@
+"""ORM rows -> response models. Kept out of the route handlers so they stay a few lines each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evidence.catalog import Catalog
+from evidence.db.models import Document, Review, SuggestionRecord
+from evidence.i18n import explain_error
+from evidence.queries import BatchProgress, DocumentDetail, QueueItem
+from evidence.reviews import EffectiveIndicator, effective_indicators, pick_current
+from service.schemas import (
+    BatchOut,
+    DocumentDetailOut,
+    DocumentSummary,
+    FileOutcome,
+    IndicatorScore,
+    QueueItemOut,
+    ReviewOut,
+    SuggestionOut,
+)
+
+# "ok" means extracted and classified; people read "classified".
+STATUS_LABELS = {"ok": "classified"}
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status)
+
+
+def _short_name(catalog: Catalog, indicator_id: int) -> str | None:
+    try:
+        return catalog.indicator(indicator_id).short_name
+    except KeyError:
+        return None
+
+
+def _name(catalog: Catalog, indicator_id: int) -> str | None:
+    try:
+        return catalog.indicator(indicator_id).name
+    except KeyError:
+        return None
+
+
+def file_outcome(doc: Document, lang: str) -> FileOutcome:
+    return FileOutcome(
+        document_id=doc.id, path=doc.path, opd=doc.opd, status=status_label(doc.status), error=doc.error,
+        explanation=explain_error(doc.error, lang) or None,
+    )
+
+
+def batch_out(progress: BatchProgress, lang: str) -> BatchOut:
+    batch = progress.batch
+    return BatchOut(
+        id=batch.id, status=batch.status, framework=batch.framework_id, source_name=batch.source_name,
+        opd_scope=batch.opd_scope, opd_override=batch.opd_override, created_by=batch.created_by,
+        created_at=batch.created_at, finished_at=batch.finished_at, error=batch.error,
+        counts={status_label(k): v for k, v in progress.counts.items()},
+        total=sum(progress.counts.values()),
+        files=[file_outcome(d, lang) for d in progress.documents],
+    )
+
+
+def _indicator_scores(catalog: Catalog, effective: dict[int, EffectiveIndicator]) -> list[IndicatorScore]:
+    items = sorted(effective.values(), key=lambda e: (-e.score, e.indicator_id))
+    return [IndicatorScore(indicator_id=e.indicator_id, short_name=_short_name(catalog, e.indicator_id),
+                           score=e.score, source=e.source) for e in items]
+
+
+def _summary_fields(doc: Document, catalog: Catalog, reviews: Sequence[Review],
+                    effective: dict[int, EffectiveIndicator], lang: str) -> dict:
+    return {
+        "id": doc.id, "batch_id": doc.batch_id, "path": doc.path, "filename": doc.filename, "opd": doc.opd,
+        "status": status_label(doc.status), "error": doc.error, "explanation": explain_error(doc.error, lang) or None,
+        "doc_type": doc.doc_type, "pages": doc.pages, "text_chars": doc.text_chars or 0,
+        "size_bytes": doc.size_bytes or 0, "media_type": doc.media_type, "sha256": doc.sha256,
+        "created_at": doc.created_at, "review_state": "reviewed" if reviews else "pending",
+        "indicators": _indicator_scores(catalog, effective),
+    }
+
+
+def document_summary(doc: Document, catalog: Catalog, reviews: Sequence[Review], lang: str) -> DocumentSummary:
+    effective = effective_indicators(pick_current(doc.suggestions, catalog.id), reviews)
+    return DocumentSummary(**_summary_fields(doc, catalog, reviews, effective, lang))
+
+
+def review_out(review: Review) -> ReviewOut:
+    return ReviewOut.model_validate(review)
+
+
+def suggestion_out(s: SuggestionRecord, catalog: Catalog, latest: Review | None) -> SuggestionOut:
+    return SuggestionOut(
+        indicator_id=s.indicator_id, indicator_name=_name(catalog, s.indicator_id),
+        short_name=_short_name(catalog, s.indicator_id), score=s.score, threshold=s.threshold,
+        above_threshold=s.above_threshold, rank=s.rank, reasons=[str(r) for r in s.reasons or []],
+        model_version=s.model_version, latest_review=review_out(latest) if latest is not None else None,
+    )
+
+
+def document_detail_out(detail: DocumentDetail, catalog: Catalog, lang: str) -> DocumentDetailOut:
+    doc = detail.document
+    return DocumentDetailOut(
+        **_summary_fields(doc, catalog, detail.history, detail.effective, lang),
+        duplicate_of_id=doc.duplicate_of_id, opd_source=doc.opd_source, pages_needing_ocr=doc.pages_needing_ocr,
+        warnings=doc.warnings, text_excerpt=detail.excerpt, framework=catalog.id,
+        suggestions=[suggestion_out(s, catalog, detail.latest_reviews.get(s.indicator_id)) for s in detail.suggestions],
+        latest_reviews=[review_out(r) for r in detail.latest_reviews.values()],
+        reviews=[review_out(r) for r in detail.history],
+    )
+
+
+def queue_item_out(item: QueueItem, catalog: Catalog) -> QueueItemOut:
+    s, doc = item.suggestion, item.document
+    return QueueItemOut(
+        document_id=doc.id, path=doc.path, filename=doc.filename, opd=doc.opd, indicator_id=s.indicator_id,
+        short_name=_short_name(catalog, s.indicator_id), score=s.score, threshold=s.threshold,
+        above_threshold=s.above_threshold,
+        uncertainty=round(abs(s.score - s.threshold), 6) if s.threshold is not None else None,
+        reasons=[str(r) for r in s.reasons or []], model_version=s.model_version,
+    )

@@ -1,0 +1,105 @@
+"""Reviews: record a person's decision on a suggestion (one or many), and the queue of pending ones.
+
+Reviews are append-only: each decision is a new row and the latest per (document, indicator) wins. The
+rules live in ``evidence.reviews`` so the CLI and the reports apply the same ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from evidence.catalog import Catalog
+from evidence.queries import get_document, review_queue
+from evidence.reviews import BulkReviewError, ReviewError, ReviewRequest, record_bulk, record_review
+from service.deps import (
+    CatalogDep,
+    DatabaseDep,
+    ReviewerPrincipal,
+    catalog_for,
+    get_directory,
+    resolve_opd_name,
+)
+from service.errors import ApiError, LocalizedError
+from service.presenters import queue_item_out, review_out
+from service.routes.common import (
+    API_PREFIX,
+    DEFAULT_PAGE,
+    FORBIDDEN,
+    INVALID,
+    MAX_PAGE,
+    NOT_FOUND,
+    UNAUTHORIZED,
+)
+from service.routes.documents import check_indicator
+from service.schemas import BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
+
+router = APIRouter(prefix=API_PREFIX, tags=["tinjauan"])
+
+
+@router.post("/documents/{document_id}/reviews", status_code=201, response_model=ReviewOut,
+             responses={**UNAUTHORIZED, **FORBIDDEN, **NOT_FOUND, **INVALID})
+def create_review(document_id: int, body: ReviewIn, request: Request, principal: ReviewerPrincipal,
+                  db: DatabaseDep) -> ReviewOut:
+    """Accept, reject or relabel one indicator of a document (a new row; earlier decisions stay as history)."""
+    catalog = catalog_for(request.app.state.settings, body.framework)
+    item = ReviewRequest(document_id, body.indicator_id, body.decision, body.new_indicator_id, body.reason)
+    with db.session() as session:
+        if get_document(session, principal, document_id) is None:
+            raise ApiError(404, "not_found.document", id=document_id)
+        try:
+            review = record_review(session, catalog, item, reviewer=principal.username)
+        except ReviewError as exc:
+            raise LocalizedError(422, exc.message) from None
+        result = review_out(review)
+    request.app.state.metrics.reviews.labels(item.decision).inc()
+    return result
+
+
+@router.post("/reviews/bulk", status_code=201, response_model=BulkReviewOut,
+             responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrincipal,
+                   db: DatabaseDep) -> BulkReviewOut:
+    """Several decisions at once, all or nothing: one invalid item (listed by position) and none is saved."""
+    catalogs: dict[str | None, Catalog] = {}
+    entries = []
+    for item in body.items:
+        if item.framework not in catalogs:
+            catalogs[item.framework] = catalog_for(request.app.state.settings, item.framework)
+        entries.append((catalogs[item.framework], ReviewRequest(
+            item.document_id, item.indicator_id, item.decision, item.new_indicator_id, item.reason)))
+    with db.session() as session:
+        try:
+            rows = record_bulk(session, entries, reviewer=principal.username)
+        except BulkReviewError as exc:
+            raise LocalizedError(422, exc.message) from None
+        ids = [row.id for row in rows]
+    decisions = Counter(item.decision for _, item in entries)
+    for decision, count in decisions.items():
+        request.app.state.metrics.reviews.labels(decision).inc(count)
+    return BulkReviewOut(created=len(ids), by_decision=dict(decisions), review_ids=ids)
+
+
+@router.get("/review-queue", response_model=QueueOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+def queue(
+    request: Request,
+    principal: ReviewerPrincipal,
+    catalog: CatalogDep,
+    db: DatabaseDep,
+    opd: Annotated[str | None, Query(description="Nama atau singkatan OPD")] = None,
+    indicator: int | None = None,
+    above_threshold: Annotated[
+        bool | None, Query(description="true: hanya saran di atas ambang; false: di bawahnya")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> QueueOut:
+    """Suggestions nobody has decided on, most uncertain (score closest to the threshold) first."""
+    opd_name = (resolve_opd_name(get_directory(request), opd) or opd.strip()) if opd else None
+    with db.session() as session:
+        page = review_queue(session, principal, catalog.id, opd=opd_name, indicator=check_indicator(catalog, indicator),
+                            above_threshold=above_threshold, limit=limit, offset=offset)
+        items = [queue_item_out(item, catalog) for item in page.items]
+    return QueueOut(total=page.total, limit=limit, offset=offset, items=items)

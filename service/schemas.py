@@ -1,0 +1,251 @@
+"""Request and response models of the API (they are also the OpenAPI schema at /docs)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+Decision = Literal["accept", "reject", "relabel"]
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    if value is None:
+        return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="Pesan kesalahan untuk pengguna (bahasa Indonesia; ?lang=en untuk Inggris).")
+
+
+# --- auth ---------------------------------------------------------------------------------------------
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: datetime
+
+
+class MeOut(BaseModel):
+    username: str
+    role: str
+    opd: str | None
+
+
+# --- uploads and batches ------------------------------------------------------------------------------
+
+
+class BatchAccepted(BaseModel):
+    batch_id: int
+    status: Literal["received"] = "received"
+    links: dict[str, str]
+
+
+class FileOutcome(BaseModel):
+    document_id: int
+    path: str
+    opd: str | None
+    status: str = Field(description="queued, classified, no_text, duplicate, unsupported atau failed")
+    error: str | None = Field(description="Kode teknis (bahasa Inggris), mis. 'unsafe_path: ...'")
+    explanation: str | None = Field(description="Penjelasan untuk pengguna")
+
+
+class BatchOut(BaseModel):
+    id: int
+    status: str = Field(description="received, ingesting, processing, done atau failed")
+    framework: str
+    source_name: str
+    opd_scope: str | None
+    opd_override: str | None
+    created_by: str | None
+    created_at: datetime | None
+    finished_at: datetime | None
+    error: str | None
+    counts: dict[str, int] = Field(description="Jumlah berkas per status ('ok' ditampilkan sebagai 'classified')")
+    total: int
+    files: list[FileOutcome]
+
+    @field_serializer("created_at", "finished_at")
+    def _times(self, value: datetime | None) -> datetime | None:
+        return _utc(value)
+
+
+# --- documents ----------------------------------------------------------------------------------------
+
+
+class IndicatorScore(BaseModel):
+    indicator_id: int
+    short_name: str | None
+    score: float
+    source: str = Field(description="model, accepted atau relabelled")
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    batch_id: int
+    path: str
+    filename: str
+    opd: str | None
+    status: str
+    error: str | None
+    explanation: str | None
+    doc_type: str | None
+    pages: int | None
+    text_chars: int
+    size_bytes: int
+    media_type: str | None
+    sha256: str | None
+    created_at: datetime | None
+    review_state: Literal["pending", "reviewed"]
+    indicators: list[IndicatorScore] = Field(description="Indikator efektif (saran di atas ambang + keputusan penilai)")
+
+    @field_serializer("created_at")
+    def _time(self, value: datetime | None) -> datetime | None:
+        return _utc(value)
+
+
+class DocumentList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class ReviewOut(_Out):
+    id: int
+    document_id: int
+    framework_id: str
+    indicator_id: int
+    decision: str
+    new_indicator_id: int | None
+    reason: str | None
+    reviewer: str
+    model_version: str | None
+    created_at: datetime | None
+
+    @field_serializer("created_at")
+    def _time(self, value: datetime | None) -> datetime | None:
+        return _utc(value)
+
+
+class SuggestionOut(BaseModel):
+    indicator_id: int
+    indicator_name: str | None
+    short_name: str | None
+    score: float
+    threshold: float | None
+    above_threshold: bool
+    rank: int
+    reasons: list[str]
+    model_version: str
+    latest_review: ReviewOut | None
+
+
+class DocumentDetailOut(DocumentSummary):
+    duplicate_of_id: int | None
+    opd_source: str | None
+    pages_needing_ocr: int | None
+    warnings: list[Any] | None
+    text_excerpt: str | None = Field(description="1.500 karakter pertama teks hasil ekstraksi")
+    framework: str
+    suggestions: list[SuggestionOut]
+    latest_reviews: list[ReviewOut] = Field(description="Tinjauan terakhir per indikator (yang berlaku)")
+    reviews: list[ReviewOut] = Field(description="Riwayat semua tinjauan, terbaru dahulu")
+
+
+# --- reviews ------------------------------------------------------------------------------------------
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    indicator_id: int = Field(description="Indikator yang ditinjau (nomor katalog)")
+    decision: Decision
+    new_indicator_id: int | None = Field(None, description="Wajib untuk relabel: indikator yang benar")
+    reason: str | None = Field(None, max_length=2000)
+    framework: str | None = Field(None, max_length=40)
+
+
+class BulkReviewItem(ReviewIn):
+    document_id: int
+
+
+class BulkReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[BulkReviewItem] = Field(min_length=1, max_length=500)
+
+
+class BulkReviewOut(BaseModel):
+    created: int
+    by_decision: dict[str, int]
+    review_ids: list[int]
+
+
+class QueueItemOut(BaseModel):
+    document_id: int
+    path: str
+    filename: str
+    opd: str | None
+    indicator_id: int
+    short_name: str | None
+    score: float
+    threshold: float | None
+    above_threshold: bool
+    uncertainty: float | None = Field(description="|skor - ambang|; makin kecil makin tidak pasti")
+    reasons: list[str]
+    model_version: str
+
+
+class QueueOut(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[QueueItemOut]
+
+
+# --- catalog and OPD ----------------------------------------------------------------------------------
+
+
+class OpdOut(BaseModel):
+    name: str | None
+    aliases: list[str]
+    in_directory: bool
+    documents: int
+
+
+class IndicatorOut(BaseModel):
+    id: int
+    name: str
+    short_name: str
+    domain: int | None
+    aspect: int
+    aspect_name: str
+    weight: float
+    evidence: list[str]
+    typical_owner: str
+
+
+class IndicatorsOut(BaseModel):
+    framework: str
+    name: str
+    catalog_version: str
+    indicators: list[IndicatorOut]
+
+
+# --- health -------------------------------------------------------------------------------------------
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "error"]
+    database: str
+    queue: str
+    detail: str | None = None

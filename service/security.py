@@ -1,0 +1,150 @@
+"""Users, passwords and bearer tokens.
+
+* Passwords: Argon2 through pwdlib (memory-hard; parameters from pwdlib's current recommendation).
+* Tokens: opaque random strings (``secrets.token_urlsafe(32)``), not JWTs, so they can be revoked by
+  deleting a row. Only their SHA-256 is stored: a leaked database does not leak live sessions.
+* Login answers the same way for an unknown user, a wrong password and a deactivated account, and spends
+  the same Argon2 work in each case, so it reveals neither which usernames exist nor which are disabled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+from pwdlib import PasswordHash
+from pwdlib.hashers.argon2 import Argon2Hasher
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from evidence.db.models import ApiToken, User
+
+ROLES: tuple[str, ...] = ("admin", "reviewer", "opd")
+TOKEN_TTL = timedelta(hours=12)
+MIN_PASSWORD_CHARS = 8
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHash:
+    return PasswordHash((Argon2Hasher(),))
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so both paths cost one Argon2 verification."""
+    return _hasher().hash(secrets.token_urlsafe(16))
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(password: str, password_hash: str) -> bool:
+    try:
+        return _hasher().verify(password, password_hash)
+    except Exception:  # a malformed hash in the table must not turn a login into a 500
+        return False
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def normalize_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything is stored in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated caller, detached from any session (safe to pass between threads)."""
+
+    user_id: int
+    username: str
+    role: str
+    opd: str | None
+    token_sha256: str
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    access_token: str
+    expires_at: datetime
+
+
+class UserError(ValueError):
+    """A user that cannot be created; the message is for the administrator (Indonesian)."""
+
+
+def create_user(session: Session, username: str, password: str, role: str, opd: str | None = None) -> User:
+    """Validate and add a user; ``opd`` must already be the canonical OPD name (the caller resolves it)."""
+    username = normalize_username(username)
+    if not USERNAME_PATTERN.match(username):
+        raise UserError(
+            "Nama pengguna harus 2-100 karakter: huruf kecil, angka, titik, garis bawah, @ atau tanda hubung."
+        )
+    if role not in ROLES:
+        raise UserError(f"Peran '{role}' tidak dikenal; gunakan salah satu dari: {', '.join(ROLES)}.")
+    if role == "opd" and not opd:
+        raise UserError("Peran opd memerlukan --opd (nama OPD dari daftar OPD).")
+    if role != "opd" and opd:
+        raise UserError("--opd hanya untuk peran opd.")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise UserError(f"Kata sandi minimal {MIN_PASSWORD_CHARS} karakter.")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise UserError(f"Pengguna '{username}' sudah ada.")
+    user = User(username=username, password_hash=hash_password(password), role=role, opd=opd, active=True)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def authenticate(session: Session, username: str, password: str) -> User | None:
+    """The active user with this password, else None (same cost and answer for every failure)."""
+    user = session.scalar(select(User).where(User.username == normalize_username(username)))
+    if user is None:
+        verify_password(password, _dummy_hash())
+        return None
+    ok = verify_password(password, user.password_hash)
+    return user if ok and user.active else None
+
+
+def issue_token(session: Session, user: User, *, ttl: timedelta = TOKEN_TTL, now: datetime | None = None) -> IssuedToken:
+    """A new bearer token for ``user``; the user's expired tokens are purged on the way."""
+    now = now or datetime.now(UTC)
+    session.execute(delete(ApiToken).where(ApiToken.user_id == user.id, ApiToken.expires_at <= now))
+    token = secrets.token_urlsafe(32)
+    expires_at = now + ttl
+    session.add(ApiToken(token_sha256=token_digest(token), user_id=user.id, expires_at=expires_at))
+    session.flush()
+    return IssuedToken(token, expires_at)
+
+
+def resolve_token(session: Session, token: str, *, now: datetime | None = None) -> Principal | None:
+    """The principal of a live token of an active user, else None."""
+    now = now or datetime.now(UTC)
+    digest = token_digest(token)
+    row = session.execute(
+        select(User, ApiToken.expires_at)
+        .join(ApiToken, ApiToken.user_id == User.id)
+        .where(ApiToken.token_sha256 == digest, User.active.is_(True))
+    ).first()
+    if row is None:
+        return None
+    user, expires_at = row
+    if _aware(expires_at) <= now:
+        return None
+    return Principal(user.id, user.username, user.role, user.opd, digest)
+
+
+def revoke_token(session: Session, digest: str) -> None:
+    session.execute(delete(ApiToken).where(ApiToken.token_sha256 == digest))

@@ -1,0 +1,74 @@
+"""Training round trip on a small corpus: fit, tune, measure held-out, save with skops, load, predict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classifier.artifact import (
+    ArtifactError,
+    current_version,
+    list_versions,
+    load_current,
+    load_model_dir,
+    promote,
+    save_model,
+)
+from classifier.corpus.real import load_manifest
+from classifier.predict import IndicatorClassifier
+from classifier.train import THRESHOLD_GRID, train_model
+from evidence.catalog import load_catalog
+
+
+@pytest.fixture(scope="module")
+def small_model():
+    catalog = load_catalog("spbe-2020")
+    model, examples = train_model(catalog, seed=3, folds=2, corpus_size={"docs_per_indicator": 6, "negatives": 60})
+    return catalog, model, examples
+
+
+def test_heldout_documents_never_enter_training(small_model) -> None:
+    _, model, examples = small_model
+    heldout = {f"real:{d.id}" for d in load_manifest(split="heldout")}
+    assert heldout, "the manifest keeps documents out of training"
+    assert not heldout & {e.source for e in examples}
+    assert set(model.card["metrics"]["heldout_real"]["documents"]) == heldout
+
+
+def test_thresholds_are_tuned_per_indicator_within_the_grid(small_model) -> None:
+    catalog, model, _ = small_model
+    assert set(model.thresholds) == set(catalog.indicator_ids())
+    assert all(min(THRESHOLD_GRID) <= t <= max(THRESHOLD_GRID) or t == 0.5 for t in model.thresholds.values())
+    card = model.card
+    assert len(card["data_sha256"]) == 64 and "scikit-learn" in card["libraries"]
+    assert card["metrics"]["cross_validated_training_corpus"]["folds"] == 2
+
+
+def test_artifact_round_trip_without_pickle(small_model, tmp_path: Path) -> None:
+    catalog, model, _ = small_model
+    save_model(model, tmp_path)
+    assert list_versions(tmp_path, catalog.id) == [model.version]
+    with pytest.raises(ArtifactError):
+        load_current(tmp_path, catalog.id)  # nothing promoted yet
+    promote(tmp_path, catalog.id, model.version)
+    assert current_version(tmp_path, catalog.id) == model.version
+    loaded = load_current(tmp_path, catalog.id)
+    text = "KEPUTUSAN BUPATI TENTANG TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
+    original = IndicatorClassifier(model, catalog).classify(text)
+    again = IndicatorClassifier(loaded, catalog).classify(text)
+    assert [c.indicator_id for c in original.candidates] == [c.indicator_id for c in again.candidates]
+    assert [c.score for c in original.candidates] == pytest.approx([c.score for c in again.candidates], abs=1e-4)
+
+
+def test_a_model_file_with_foreign_types_is_refused(small_model, tmp_path: Path) -> None:
+    from collections import Counter
+
+    import skops.io as sio
+
+    catalog, model, _ = small_model
+    target = save_model(model, tmp_path)
+    sio.dump({"features": model.features, "classifier": model.classifier, "extra": Counter({"a": 1})},
+             target / "model.skops")
+    with pytest.raises(ArtifactError, match="allowlist"):
+        load_model_dir(target)

@@ -1,0 +1,110 @@
+"""The ``spbe`` commands as users and other tools call them, on the committed model and real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli.main import app
+from tests.fixtures.documents import make_docx, make_pdf
+from tests.fixtures.sample import build_sample
+
+runner = CliRunner()
+
+SK_TIM = """BUPATI SUKAMAJU
+KEPUTUSAN BUPATI SUKAMAJU NOMOR 050/123/KPTS/2024
+TENTANG
+PEMBENTUKAN TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KABUPATEN SUKAMAJU
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+BUPATI SUKAMAJU,
+Menimbang : a. bahwa untuk mengoordinasikan penyelenggaraan Sistem Pemerintahan Berbasis Elektronik
+perlu dibentuk Tim Koordinasi SPBE Kabupaten Sukamaju;
+MEMUTUSKAN:
+Menetapkan : KESATU Membentuk Tim Koordinasi SPBE dengan susunan keanggotaan sebagaimana tercantum
+dalam Lampiran. KEDUA Tim Koordinasi SPBE bertugas menyusun arah kebijakan SPBE, melakukan pemantauan
+dan evaluasi penerapan SPBE, dan melaporkan kepada Bupati. Ketua: Sekretaris Daerah."""
+
+UNRELATED = """PERATURAN DAERAH KABUPATEN SUKAMAJU NOMOR 4 TAHUN 2019 TENTANG RETRIBUSI TEMPAT KHUSUS PARKIR
+Menimbang bahwa untuk meningkatkan pendapatan asli daerah dari retribusi parkir di tepi jalan umum perlu
+mengatur tarif retribusi parkir kendaraan bermotor roda dua dan roda empat di pasar dan terminal."""
+
+JSON_KEYS = {"file", "status", "error", "doc_type", "indicators", "candidates", "pages", "text_chars"}
+
+
+def _classify(*files: Path) -> list[dict]:
+    result = runner.invoke(app, ["classify", "--json", *map(str, files)])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_indicators_lists_the_catalog() -> None:
+    result = runner.invoke(app, ["indicators", "--json"])
+    assert result.exit_code == 0
+    catalog = json.loads(result.stdout)
+    assert len(catalog["indicators"]) == 47 and catalog["framework"]["id"] == "spbe-2020"
+    table = runner.invoke(app, ["indicators"])
+    assert "Tim Koordinasi SPBE" in table.stdout and "47 indikator" in table.stdout
+
+
+def test_classify_json_contract_and_statuses(tmp_path: Path) -> None:
+    sk = tmp_path / "SK Tim Koordinasi.pdf"
+    sk.write_bytes(make_pdf([SK_TIM]))
+    docx = tmp_path / "perda parkir.docx"
+    docx.write_bytes(make_docx([UNRELATED]))
+    broken = tmp_path / "rusak.pdf"
+    broken.write_bytes(b"%PDF-1.7\nthis is not a pdf")
+    video = tmp_path / "video.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+    records = {Path(r["file"]).name: r for r in _classify(sk, docx, broken, video)}
+    assert all(set(r) == JSON_KEYS for r in records.values())
+    sk_rec = records["SK Tim Koordinasi.pdf"]
+    assert sk_rec["status"] == "ok" and sk_rec["pages"] == 1 and sk_rec["text_chars"] > 300
+    assert {i["id"] for i in sk_rec["indicators"]} & {10, 19}
+    assert all(i["reasons"] for i in sk_rec["indicators"]), "every suggestion carries its reasons"
+    assert [c["score"] for c in sk_rec["candidates"]] == sorted((c["score"] for c in sk_rec["candidates"]), reverse=True)
+    assert len(sk_rec["candidates"]) == 5
+    assert records["perda parkir.docx"]["status"] == "ok"
+    assert records["perda parkir.docx"]["indicators"] == [], "no suggestion is a valid answer"
+    assert records["rusak.pdf"]["status"] == "failed" and records["rusak.pdf"]["error"].startswith("corrupt")
+    assert records["video.mp4"]["status"] == "unsupported" and records["video.mp4"]["indicators"] == []
+
+
+@pytest.fixture(scope="module")
+def sample_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, Path]:
+    base = tmp_path_factory.mktemp("scan")
+    archive = build_sample(base)
+    out = base / "out"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SPBE_DATA_DIR", str(base / "var"))
+    from evidence.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(app, ["scan", str(archive), "--out", str(out)])
+    finally:
+        mp.undo()
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    return json.loads((out / "report.json").read_text(encoding="utf-8")), result.stdout, out
+
+
+def test_scan_accounts_for_every_file_of_the_sample_archive(sample_scan) -> None:
+    report, _, _ = sample_scan
+    statuses = report["totals"]["by_status"]
+    assert report["totals"]["files"] == 33
+    assert statuses["duplicate"] == 2 and statuses["unsupported"] == 1 and statuses["no_text"] == 1
+    assert statuses["failed"] == 1
+    assert sum(statuses.values()) == 33
+
+
+def test_scan_reports_the_deliberate_gaps(sample_scan) -> None:
+    report, stdout, out = sample_scan
+    missing = {c["key"] for c in report["critical_missing"]}
+    assert "peta_rencana_spbe" in missing and "kebijakan_keamanan_informasi" in missing
+    assert "sk_tim_koordinasi" not in missing, "the SK Tim Koordinasi is in the archive"
+    assert "Peta Rencana" in stdout
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "Dinas Komunikasi dan Informatika" in html

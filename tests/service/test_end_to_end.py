@@ -1,0 +1,65 @@
+"""The whole path over HTTP with the real model: upload the sample archive, watch the batch, read the
+documents, review, work the queue, read the gap report (admin and OPD views)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from tests.service.conftest import sample_script
+from tests.service.seed import BAPPEDA
+
+EXPECTED_STATUS = {"copy": "duplicate", "corrupt_pdf": "failed", "video_stub": "unsupported", "scan_pdf": "no_text"}
+
+
+def test_sample_archive_end_to_end(make_service, sample_archive: Path) -> None:
+    service = make_service(real_model=True)
+    script = sample_script()
+    manifest = script.SAMPLE_DOCS
+    response = service.post("/api/v1/archives", files={"file": (sample_archive.name, sample_archive.read_bytes(),
+                                                                "application/zip")})
+    assert response.status_code == 202, response.text
+    service.wait(120)
+
+    batch = service.get(response.json()["links"]["batch"]).json()
+    assert batch["status"] == "done"
+    assert batch["total"] == len(manifest)
+    expected = Counter(EXPECTED_STATUS.get(doc.kind, "classified") for doc in manifest)
+    assert {k: v for k, v in batch["counts"].items() if v} == dict(expected)
+    problems = [f for f in batch["files"] if f["status"] != "classified"]
+    assert problems and all(f["error"] and f["explanation"] for f in problems)
+    assert any(f["explanation"].startswith("Berkas tidak memiliki lapisan teks") for f in problems)
+
+    # The Tim Koordinasi decree: a reviewer confirms indicator 10 on it.
+    docs = service.get("/api/v1/documents?limit=200").json()
+    assert docs["total"] == len(manifest)
+    tikor = next(d for d in docs["items"] if d["path"].endswith(script.TIKOR_PDF))
+    assert tikor["status"] == "classified"
+    detail = service.get(f"/api/v1/documents/{tikor['id']}").json()
+    assert detail["text_excerpt"] and "Tim Koordinasi" in detail["text_excerpt"]
+    assert detail["suggestions"] and all(s["model_version"] for s in detail["suggestions"])
+    review = service.post(f"/api/v1/documents/{tikor['id']}/reviews", user="rina",
+                          json={"indicator_id": 10, "decision": "accept", "reason": "SK ditandatangani Bupati"})
+    assert review.status_code == 201
+    assert tikor["id"] in {d["id"] for d in service.get("/api/v1/documents?indicator=10&limit=200").json()["items"]}
+
+    queue = service.get("/api/v1/review-queue?limit=200", user="rina").json()
+    assert queue["total"] > 0
+    uncertainties = [i["uncertainty"] for i in queue["items"] if i["uncertainty"] is not None]
+    assert uncertainties == sorted(uncertainties)
+    assert (tikor["id"], 10) not in {(i["document_id"], i["indicator_id"]) for i in queue["items"]}
+
+    report = service.get("/api/v1/reports/gaps").json()
+    duplicates = expected["duplicate"]
+    assert report["totals"]["files"] == len(manifest) - duplicates  # identical content counted once
+    assert 10 in {i["id"] for i in report["indicators_with_evidence"]}
+    assert "sk_tim_koordinasi" not in {c["key"] for c in report["critical_missing"]}
+    assert report["documents_in_progress"] == 0
+
+    # An OPD user sees its own files only, in lists and in the report.
+    mine = service.get("/api/v1/documents?limit=200", user="bappeda").json()
+    assert mine["total"] == sum(1 for doc in manifest if doc.opd == BAPPEDA)
+    assert {d["opd"] for d in mine["items"]} == {BAPPEDA}
+    own_report = service.get("/api/v1/reports/gaps", user="bappeda").json()
+    assert [gap["name"] for gap in own_report["opd"]] == [BAPPEDA]
+    assert service.get(response.json()["links"]["batch"], user="bappeda").status_code == 404  # Pemda-wide batch

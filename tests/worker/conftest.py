@@ -1,0 +1,121 @@
+"""Real Redis, real RQ worker processes (``spbe worker``), real database files: no mocks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import redis
+
+from evidence.settings import get_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class WorkerEnv:
+    """Environment shared by the test process and the worker processes it starts."""
+
+    env: dict[str, str]
+    procs: list[subprocess.Popen] = field(default_factory=list)
+
+    def start_worker(self, *args: str) -> subprocess.Popen:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cli.main", "worker", *args],
+            cwd=ROOT, env=self.env, start_new_session=True,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        self.procs.append(proc)
+        return proc
+
+    def run_worker(self, *args: str, timeout: float = 240) -> str:
+        proc = self.start_worker("--burst", *args)
+        out, _ = proc.communicate(timeout=timeout)
+        assert proc.returncode == 0, out
+        return out
+
+    def kill(self, proc: subprocess.Popen) -> None:
+        os.killpg(proc.pid, signal.SIGKILL)  # the worker and its work horse, like an OOM kill
+        proc.wait(timeout=10)
+
+    def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+
+
+def make_worker_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_url: str, database_url: str) -> WorkerEnv:
+    values = {
+        "SPBE_DATA_DIR": str(tmp_path / "var"),
+        "SPBE_REDIS_URL": redis_url,
+        "SPBE_DATABASE_URL": database_url,
+        "SPBE_LEASE_SECONDS": "3",
+        "SPBE_JOB_TIMEOUT_SECONDS": "60",
+        "SPBE_MAX_ATTEMPTS": "3",
+    }
+    for key, value in values.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    return WorkerEnv({**os.environ, **values, "PYTHONPATH": str(ROOT)})
+
+
+@pytest.fixture
+def redis_url() -> Iterator[str]:
+    url = os.environ.get("SPBE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.ConnectionError as exc:  # pragma: no cover - depends on the machine
+        pytest.fail(f"Redis at {url} is required: {exc}")
+    client.flushdb()
+    yield url
+    client.flushdb()
+
+
+@pytest.fixture
+def private_redis(tmp_path: Path) -> Iterator[tuple[str, callable]]:
+    """A Redis server of our own that keeps nothing on disk, so the test may restart it."""
+    server = shutil.which("redis-server")
+    if server is None:  # pragma: no cover
+        pytest.fail("redis-server is required (scripts/ensure_services.sh installs it)")
+    port = _free_port()
+    state: dict[str, subprocess.Popen] = {}
+
+    def start() -> None:
+        state["proc"] = subprocess.Popen([server, "--port", str(port), "--save", "", "--appendonly", "no",
+                                          "--bind", "127.0.0.1"], stdout=subprocess.DEVNULL)
+        client = redis.Redis(port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("private redis did not start")
+
+    def restart() -> None:
+        state["proc"].kill()
+        state["proc"].wait()
+        start()
+
+    start()
+    yield f"redis://127.0.0.1:{port}/0", restart
+    state["proc"].kill()
+    state["proc"].wait()
