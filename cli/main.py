@@ -8,7 +8,9 @@ from cli.classify import classify
 from cli.evaluate import evaluate
 from cli.indicators import indicators
 from cli.scan import scan
+from cli.serve import serve
 from cli.train import models_app, train
+from cli.users import users_app
 from cli.work import check, reconcile, worker
 
 app = typer.Typer(
@@ -25,6 +27,8 @@ app.add_typer(models_app, name="models")
 app.command()(worker)
 app.command()(reconcile)
 app.command()(check)
+app.command()(serve)
+app.add_typer(users_app, name="user")
 
 if __name__ == "__main__":
     app()

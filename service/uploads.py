@@ -65,11 +65,11 @@ class _Collector:
         self._header_value = b""
         self._field_name: str | None = None
         self._field_data = bytearray()
-        self._in_file = False
+        self.in_file = False
 
     # headers of a part
     def on_part_begin(self) -> None:
-        self._headers, self._field_name, self._field_data, self._in_file = {}, None, bytearray(), False
+        self._headers, self._field_name, self._field_data, self.in_file = {}, None, bytearray(), False
 
     def on_header_field(self, data: bytes, start: int, end: int) -> None:
         self._header_name += data[start:end]
@@ -92,7 +92,7 @@ class _Collector:
             fd, tmp = tempfile.mkstemp(dir=self.tmp_dir, prefix="upload-")
             self._fh = os.fdopen(fd, "wb")
             self.file = ReceivedUpload(Path(tmp), filename, 0, b"")
-            self._in_file = True
+            self.in_file = True
         else:
             if len(self.fields) >= MAX_FIELDS:
                 raise ApiError(422, "upload.bad_field", name=name)
@@ -101,7 +101,7 @@ class _Collector:
     # data of a part
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         chunk = data[start:end]
-        if self._in_file:
+        if self.in_file:
             upload = self.file
             upload.size += len(chunk)
             if upload.size > self.max_bytes:
@@ -115,7 +115,7 @@ class _Collector:
                 raise ApiError(422, "upload.bad_field", name=self._field_name or "?")
 
     def on_part_end(self) -> None:
-        if self._in_file:
+        if self.in_file:
             self._close_file()
         elif self._field_name is not None:
             self.fields[self._field_name] = self._field_data.decode("utf-8", "replace")
@@ -124,7 +124,7 @@ class _Collector:
         if self._fh is not None:
             self._fh.close()  # no fsync: the blob store copies it with fsync, then this file is deleted
             self._fh = None
-        self._in_file = False
+        self.in_file = False
 
     def abort(self) -> None:
         if self._fh is not None:
@@ -172,7 +172,7 @@ async def receive_upload_stream(request: Request, *, tmp_dir: Path, max_bytes: i
                 raise ApiError(413, "upload.too_large", limit=format_bytes(max_bytes))
             parser.write(chunk)
         parser.finalize()
-        if collector._in_file:  # stream ended inside the file part: truncated upload
+        if collector.in_file:  # stream ended inside the file part: truncated upload
             raise ApiError(422, "upload.malformed")
     except FormParserError:
         collector.abort()

@@ -17,6 +17,10 @@ class PageText:
     number: int  # 1-based
     text: str
     needs_ocr: bool = False
+    # Set only on pages whose text came from OCR: Tesseract's mean word confidence (0-100), and whether
+    # it is below the configured threshold, so a reviewer knows which pages to check by eye.
+    ocr_confidence: float | None = None
+    low_confidence: bool = False
 
     @property
     def chars(self) -> int:
@@ -42,6 +46,15 @@ class ExtractionResult:
     def text_chars(self) -> int:
         return sum(p.chars for p in self.pages)
 
+    @property
+    def ocr_pages(self) -> tuple[int, ...]:
+        """Numbers of the pages whose text came from OCR."""
+        return tuple(p.number for p in self.pages if p.ocr_confidence is not None)
+
+    @property
+    def low_confidence_pages(self) -> tuple[int, ...]:
+        return tuple(p.number for p in self.pages if p.low_confidence)
+
 
 class Extractor(Protocol):
     name: str
@@ -49,4 +62,11 @@ class Extractor(Protocol):
 
     def version(self) -> str: ...
 
-    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000) -> ExtractionResult: ...
+    def extract(
+        self,
+        data: bytes,
+        *,
+        min_chars_per_page: int = 25,
+        max_pages: int = 2000,
+        max_image_pixels: int = ...,
+    ) -> ExtractionResult: ...

@@ -19,6 +19,7 @@ from lxml import etree
 
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
+    DEFAULT_MAX_IMAGE_PIXELS,
     DOCX_MEDIA_TYPE,
     library_version,
     make_result,
@@ -58,7 +59,12 @@ class DocxExtractor:
         return library_version("python-docx")
 
     def extract(
-        self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000
+        self,
+        data: bytes,
+        *,
+        min_chars_per_page: int = 25,
+        max_pages: int = 2000,
+        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
     ) -> ExtractionResult:
         try:
             expanded = _expanded_size(data)

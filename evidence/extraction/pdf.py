@@ -19,6 +19,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
+    DEFAULT_MAX_IMAGE_PIXELS,
     PDF_MEDIA_TYPE,
     library_version,
     make_result,
@@ -49,7 +50,12 @@ class PdfExtractor:
         return library_version("pdfplumber")
 
     def extract(
-        self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000
+        self,
+        data: bytes,
+        *,
+        min_chars_per_page: int = 25,
+        max_pages: int = 2000,
+        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
     ) -> ExtractionResult:
         try:
             with _open_pdf(data) as pdf:

@@ -9,13 +9,49 @@ from __future__ import annotations
 import dataclasses
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor
-from evidence.extraction.common import EMPTY_MEDIA_TYPE, OCTET_MEDIA_TYPE, short_detail, stdlib_version
+from evidence.extraction.common import (
+    ARCHIVE_MEDIA_TYPES,
+    DEFAULT_MAX_IMAGE_PIXELS,
+    EMPTY_MEDIA_TYPE,
+    ENCRYPTED_OOXML_MEDIA_TYPE,
+    HEIC_MEDIA_TYPE,
+    OCTET_MEDIA_TYPE,
+    short_detail,
+    stdlib_version,
+)
+from evidence.extraction.doc import DocExtractor
 from evidence.extraction.docx import DocxExtractor
+from evidence.extraction.html import HtmlExtractor
+from evidence.extraction.image import ImageExtractor
+from evidence.extraction.odf import OdfExtractor
 from evidence.extraction.pdf import PdfExtractor
+from evidence.extraction.ppt import PptExtractor
+from evidence.extraction.pptx import PptxExtractor
+from evidence.extraction.rtf import RtfExtractor
 from evidence.extraction.sniff import extension_warning, file_extension, sniff_media_type
 from evidence.extraction.text import TextExtractor
+from evidence.extraction.xls import XlsExtractor
+from evidence.extraction.xlsx import XlsxExtractor
 
-EXTRACTORS: tuple[Extractor, ...] = (PdfExtractor(), DocxExtractor(), TextExtractor())
+EXTRACTORS: tuple[Extractor, ...] = (
+    PdfExtractor(),
+    DocxExtractor(),
+    TextExtractor(),
+    DocExtractor(),
+    XlsxExtractor(),
+    XlsExtractor(),
+    PptxExtractor(),
+    PptExtractor(),
+    OdfExtractor(),
+    RtfExtractor(),
+    HtmlExtractor(),
+    ImageExtractor(),
+)
+# Types recognised from the bytes whose answer needs no extractor: say why, not just "unsupported".
+_FIXED_ERRORS: dict[str, tuple[ExtractionStatus, str]] = {
+    ENCRYPTED_OOXML_MEDIA_TYPE: ("failed", "encrypted: password required"),
+    HEIC_MEDIA_TYPE: ("unsupported", "unsupported: image/heic (HEIC photo; send it as JPEG or PDF)"),
+}
 _BY_MEDIA_TYPE: dict[str, Extractor] = {
     media_type: extractor for extractor in EXTRACTORS for media_type in extractor.media_types
 }
@@ -28,9 +64,19 @@ def extractor_for(media_type: str) -> Extractor | None:
 
 
 def extract(
-    data: bytes, filename: str, *, min_chars_per_page: int = 25, max_pages: int = 2000
+    data: bytes,
+    filename: str,
+    *,
+    min_chars_per_page: int = 25,
+    max_pages: int = 2000,
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
 ) -> ExtractionResult:
-    """Extract text from one file's bytes; ``filename`` is only used for messages and warnings."""
+    """Extract text from one file's bytes; ``filename`` is only used for messages and warnings.
+
+    Archives are reported ``unsupported`` here: intake expands them before extraction. Images and
+    scanned PDFs come back ``no_text`` with pages marked ``needs_ocr``; ``evidence.extraction.ocr``
+    reads them on the OCR queue.
+    """
     if not data:
         return _sniff_result(EMPTY_MEDIA_TYPE, "failed", "empty: zero-byte file", ())
     try:
@@ -40,13 +86,18 @@ def extract(
         return _sniff_result(OCTET_MEDIA_TYPE, "failed", _extractor_error(exc), ())
     warnings = (warning,) if warning else ()
 
+    if media_type in _FIXED_ERRORS:
+        status, error = _FIXED_ERRORS[media_type]
+        return _sniff_result(media_type, status, error, warnings)
     extractor = extractor_for(media_type)
     if extractor is None:
         extension = file_extension(filename) or "no extension"
         return _sniff_result(media_type, "unsupported", f"unsupported: {media_type} ({extension})", warnings)
 
     try:
-        result = extractor.extract(data, min_chars_per_page=min_chars_per_page, max_pages=max_pages)
+        result = extractor.extract(
+            data, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels
+        )
     except Exception as exc:  # see module docstring
         return ExtractionResult(
             status="failed",
@@ -57,6 +108,10 @@ def extract(
             warnings=warnings,
         )
     return dataclasses.replace(result, media_type=media_type, warnings=warnings + result.warnings)
+
+
+def is_archive(media_type: str) -> bool:
+    return media_type in ARCHIVE_MEDIA_TYPES
 
 
 def _sniff_result(

@@ -6,14 +6,23 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from classifier.artifact import MODEL_FILE, current_version, framework_dir
 from tests.service.conftest import sample_script
 from tests.service.seed import BAPPEDA
 
 EXPECTED_STATUS = {"copy": "duplicate", "corrupt_pdf": "failed", "video_stub": "unsupported", "scan_pdf": "no_text"}
 
 
+def require_trained_model(models_dir: Path) -> None:
+    """A missing model would leave every file queued; say so instead of failing on a batch status."""
+    version = current_version(models_dir, "spbe-2020")
+    model = framework_dir(models_dir, "spbe-2020") / (version or "?") / MODEL_FILE
+    assert version and model.is_file(), f"no trained spbe-2020 model in {models_dir}: run 'spbe train'"
+
+
 def test_sample_archive_end_to_end(make_service, sample_archive: Path) -> None:
     service = make_service(real_model=True)
+    require_trained_model(service.app.state.settings.models_dir)
     script = sample_script()
     manifest = script.SAMPLE_DOCS
     response = service.post("/api/v1/archives", files={"file": (sample_archive.name, sample_archive.read_bytes(),
