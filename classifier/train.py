@@ -205,7 +205,7 @@ def train_model(
         },
         "libraries": library_versions(),
         "metrics": {
-            "heldout_real": {"documents": sorted(e.source for e in heldout), **heldout_report.to_dict()},
+            "heldout_real": {**heldout_report.to_dict(), "document_ids": sorted(e.source for e in heldout)},
             "cross_validated_training_corpus": {"folds": folds, **cv_report.to_dict()},
         },
     }

@@ -33,7 +33,7 @@ def test_heldout_documents_never_enter_training(small_model) -> None:
     heldout = {f"real:{d.id}" for d in load_manifest(split="heldout")}
     assert heldout, "the manifest keeps documents out of training"
     assert not heldout & {e.source for e in examples}
-    assert set(model.card["metrics"]["heldout_real"]["documents"]) == heldout
+    assert set(model.card["metrics"]["heldout_real"]["document_ids"]) == heldout
 
 
 def test_thresholds_are_tuned_per_indicator_within_the_grid(small_model) -> None:

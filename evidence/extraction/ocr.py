@@ -1,0 +1,256 @@
+"""OCR of scanned PDFs and images with Tesseract (Indonesian + English), page by page.
+
+Signed decrees (SK) are scanned and photographed, so "no text layer" is the normal case for the most
+important evidence. This module is the expensive step the OCR queue runs: ``extract`` first (cheap,
+keeps any text layer), then every page still marked ``needs_ocr`` is rendered (PDF, via pdfium) or
+decoded (image), made upright and deskewed, and read by Tesseract. Each OCR'd page records its mean
+word confidence; pages under ``min_confidence`` are flagged for a person to check.
+
+Pure: bytes in, ``ExtractionResult`` out, never raises. Run it through ``extract_isolated(...,
+ocr=True)`` to get a hard time and memory limit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.common import (
+    DEFAULT_MAX_IMAGE_PIXELS,
+    OCR_IMAGE_MEDIA_TYPES,
+    PDF_MEDIA_TYPE,
+    library_version,
+    non_space_chars,
+    short_detail,
+)
+from evidence.extraction.image import ImageRejected, iter_frames
+from evidence.extraction.imageprep import MAX_OCR_PIXELS, prepare_page
+from evidence.extraction.registry import extract
+from evidence.extraction.tesseract import (
+    OcrPage,
+    TesseractError,
+    check_available,
+    detect_rotation,
+    recognise,
+    tesseract_version,
+)
+
+DEFAULT_LANGUAGES = "ind+eng"
+DEFAULT_MIN_CONFIDENCE = 60.0
+DEFAULT_DPI = 300
+DEFAULT_PAGE_TIMEOUT_SECONDS = 120.0
+OCR_MEDIA_TYPES = frozenset({PDF_MEDIA_TYPE, *OCR_IMAGE_MEDIA_TYPES})
+# A first reading this poor may be a page scanned sideways or upside down: ask OSD and read again.
+ROTATION_RETRY_CONFIDENCE = 50.0
+ROTATION_RETRY_MIN_WORDS = 15
+
+
+def needs_ocr(result: ExtractionResult) -> bool:
+    """True when OCR could add text: a PDF or image with at least one page that has no text layer.
+
+    That is every ``no_text`` scan or image, and also ``ok`` PDFs where only some pages are scanned
+    (typically the signed page of a decree). OCR'd pages are no longer marked, so a result that went
+    through ``ocr_document`` is never routed again.
+    """
+    return (
+        result.status in ("ok", "no_text")
+        and result.media_type in OCR_MEDIA_TYPES
+        and any(page.needs_ocr for page in result.pages)
+    )
+
+
+def ocr_document(
+    data: bytes,
+    filename: str,
+    *,
+    languages: str = DEFAULT_LANGUAGES,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    dpi: int = DEFAULT_DPI,
+    min_chars_per_page: int = 25,
+    max_pages: int = 2000,
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
+    page_timeout_seconds: float = DEFAULT_PAGE_TIMEOUT_SECONDS,
+    deskew: bool = True,
+) -> ExtractionResult:
+    """Text of every page: the text layer where there is one, OCR where there is not."""
+    base = extract(
+        data, filename, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels
+    )
+    if not needs_ocr(base):
+        return base
+    try:
+        check_available(languages)
+    except TesseractError as exc:
+        return dataclasses.replace(base, status="failed", error=str(exc))
+    reader = _PageReader(languages, min_confidence, dpi, page_timeout_seconds, deskew)
+    try:
+        if base.media_type == PDF_MEDIA_TYPE:
+            pages, warnings = reader.read_pdf(data, base.pages)
+        else:
+            pages, warnings = reader.read_image(data, max_image_pixels, max_pages)
+    except _DocumentError as exc:
+        return dataclasses.replace(base, status="failed", error=str(exc))
+    return _summarise(base, pages, warnings, min_chars_per_page, min_confidence)
+
+
+class _DocumentError(Exception):
+    """The whole document cannot be OCR'd (renderer refuses it); carries a ``code: detail`` reason."""
+
+
+class _PageReader:
+    def __init__(self, languages: str, min_confidence: float, dpi: int, timeout: float, deskew: bool) -> None:
+        self.languages = languages
+        self.min_confidence = min_confidence
+        self.dpi = dpi
+        self.timeout = timeout
+        self.deskew = deskew
+
+    def read_pdf(self, data: bytes, pages: tuple[PageText, ...]) -> tuple[list[PageText], list[str]]:
+        warnings: list[str] = []
+        result: list[PageText] = []
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise _DocumentError(_pdfium_error(exc)) from exc
+        try:
+            for page in pages:
+                if not page.needs_ocr:
+                    result.append(page)
+                    continue
+                try:
+                    image, note = _render(document, page.number - 1, self.dpi)
+                except (pdfium.PdfiumError, ValueError, MemoryError) as exc:
+                    warnings.append(f"ocr_error: page {page.number}: render failed: {short_detail(exc)}")
+                    result.append(page)
+                    continue
+                if note:
+                    warnings.append(f"ocr_scaled: page {page.number}: {note}")
+                result.append(self._read(page.number, image, warnings, page.text))
+        finally:
+            document.close()
+        return result, warnings
+
+    def read_image(self, data: bytes, max_pixels: int, max_frames: int) -> tuple[list[PageText], list[str]]:
+        warnings: list[str] = []
+        result: list[PageText] = []
+        try:
+            for number, frame in enumerate(iter_frames(data, max_image_pixels=max_pixels, max_frames=max_frames), 1):
+                result.append(self._read(number, frame, warnings, ""))
+        except ImageRejected as exc:
+            if not result:
+                raise _DocumentError(str(exc)) from exc
+            warnings.append(f"ocr_error: frame {len(result) + 1}: {exc}")
+        return result, warnings
+
+    def _read(self, number: int, image: Image.Image, warnings: list[str], layer_text: str) -> PageText:
+        try:
+            page, _ = prepare_page(image, deskew=self.deskew)
+            reading = self._recognise_upright(page)
+        except TesseractError as exc:
+            warnings.append(f"ocr_error: page {number}: {exc}")
+            return PageText(number=number, text=layer_text, needs_ocr=True)
+        # Keep the few characters a page had (a stamp, a page number) when OCR finds nothing better.
+        text = reading.text if non_space_chars(reading.text) >= non_space_chars(layer_text) else layer_text
+        return PageText(
+            number=number,
+            text=text,
+            needs_ocr=False,
+            ocr_confidence=reading.confidence,
+            low_confidence=reading.confidence < self.min_confidence,
+        )
+
+    def _recognise_upright(self, page: Image.Image) -> OcrPage:
+        reading = recognise(page, languages=self.languages, timeout_seconds=self.timeout, dpi=self.dpi)
+        if reading.confidence >= ROTATION_RETRY_CONFIDENCE and reading.words >= ROTATION_RETRY_MIN_WORDS:
+            return reading
+        rotation = detect_rotation(page, timeout_seconds=self.timeout)
+        if rotation == 0:
+            return reading
+        # OSD says "rotate clockwise by N"; PIL rotates counter-clockwise.
+        turned = page.rotate(-rotation, expand=True, fillcolor=255)
+        second = recognise(turned, languages=self.languages, timeout_seconds=self.timeout, dpi=self.dpi)
+        return second if second.score > reading.score else reading
+
+
+def _render(document: pdfium.PdfDocument, index: int, dpi: int) -> tuple[Image.Image, str | None]:
+    """Render at ``dpi``, or lower when the page is so large the bitmap would pass MAX_OCR_PIXELS."""
+    page = document[index]
+    try:
+        width, height = page.get_size()  # points
+        scale = dpi / 72
+        pixels = width * scale * height * scale
+        note = None
+        if pixels > MAX_OCR_PIXELS:
+            scale *= (MAX_OCR_PIXELS / pixels) ** 0.5
+            note = f"rendered at {scale * 72:.0f} dpi (page of {width:.0f}x{height:.0f} pt is too large)"
+        bitmap = page.render(scale=scale, grayscale=True)
+        try:
+            return bitmap.to_pil().convert("L"), note
+        finally:
+            bitmap.close()
+    finally:
+        page.close()
+
+
+def _pdfium_error(exc: Exception) -> str:
+    message = short_detail(exc)
+    if "password" in message.lower():
+        return "encrypted: password required"
+    return f"corrupt: {message}"
+
+
+def _summarise(
+    base: ExtractionResult,
+    pages: list[PageText],
+    warnings: list[str],
+    min_chars_per_page: int,
+    min_confidence: float,
+) -> ExtractionResult:
+    ocr_pages = [page for page in pages if page.ocr_confidence is not None]
+    low = [page.number for page in pages if page.low_confidence]
+    notes = list(w for w in base.warnings if not w.startswith("partial_text:")) + warnings
+    if low:
+        notes.append(
+            f"low_confidence: OCR confidence under {min_confidence:g} on page(s) {_page_list(low)}"
+        )
+    extractor, version = _names(base)
+    chars = sum(non_space_chars(page.text) for page in pages)
+    still_missing = sum(1 for page in pages if page.needs_ocr)
+    if chars < min_chars_per_page:
+        status = "no_text"
+        error = f"no_text: OCR found {chars} characters on {len(ocr_pages)} page(s)"
+        if still_missing:
+            error += f"; OCR failed on {still_missing} page(s)"
+    else:
+        status, error = "ok", None
+        if still_missing:
+            notes.append(f"partial_text: no text on {still_missing} of {len(pages)} pages after OCR")
+    return dataclasses.replace(
+        base,
+        status=status,
+        extractor=extractor,
+        extractor_version=version,
+        pages=tuple(pages),
+        page_count=base.page_count or len(pages),
+        error=error,
+        warnings=tuple(notes),
+    )
+
+
+def _names(base: ExtractionResult) -> tuple[str, str]:
+    tesseract = f"tesseract-{tesseract_version() or 'unknown'}"
+    if base.media_type == PDF_MEDIA_TYPE:
+        return "pdfplumber+tesseract", f"pdfplumber-{base.extractor_version}; {tesseract}; pdfium-{_pdfium()}"
+    return "tesseract", f"{tesseract}; pillow-{library_version('pillow')}"
+
+
+def _pdfium() -> str:
+    return library_version("pypdfium2")
+
+
+def _page_list(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:20])
+    return shown + (f" (+{len(numbers) - 20} more)" if len(numbers) > 20 else "")
