@@ -34,10 +34,19 @@ def _archive(path: Path, files: int) -> None:
             zf.writestr(f"OPD {i % 6}/Indikator {1 + i % 47}/dokumen_{i:04d}.pdf", buf.getvalue())
 
 
-def run(files: int, workers: int) -> float:
+def run(files: int, workers: int, database_url: str | None) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "SPBE_DATA_DIR": f"{tmp}/var", "SPBE_REDIS_URL": "redis://127.0.0.1:6379/14",
                "PYTHONPATH": str(ROOT)}
+        if database_url:  # a fresh schema per run, or the second run would find every file already done
+            import uuid
+
+            from sqlalchemy import create_engine, text
+
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            with create_engine(database_url).begin() as conn:
+                conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+            env["SPBE_DATABASE_URL"] = f"{database_url}?options=-csearch_path%3D{schema}"
         os.environ.update(env)
         from evidence.settings import get_settings
 
@@ -68,9 +77,10 @@ def run(files: int, workers: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--database-url", default=None, help="Default: SQLite in a temporary directory.")
     args = parser.parse_args()
-    one = run(args.files, 1)
-    two = run(args.files, 2)
+    one = run(args.files, 1, args.database_url)
+    two = run(args.files, 2, args.database_url)
     print(f"{args.files} files, 1 worker : {one:7.1f} s  ({args.files / one:5.1f} files/s)  baseline")
     print(f"{args.files} files, 2 workers: {two:7.1f} s  ({args.files / two:5.1f} files/s)  speed-up x{one / two:.2f}")
 

@@ -178,6 +178,27 @@ ERROR_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file extension does not match its content",
     },
     "failed": {"id": "Berkas gagal diproses", "en": "The file could not be processed"},
+    # Extraction time limits and OCR.
+    "timeout": {
+        "id": "Pembacaan berkas melebihi batas waktu dan dihentikan",
+        "en": "Reading the file exceeded the time limit and was stopped",
+    },
+    "ocr_unavailable": {
+        "id": "OCR tidak tersedia di server; berkas hasil pindai belum dapat dibaca",
+        "en": "OCR is not available on the server; the scanned file cannot be read yet",
+    },
+    "ocr_error": {
+        "id": "OCR gagal membaca sebagian halaman",
+        "en": "OCR failed on some pages",
+    },
+    "low_confidence": {
+        "id": "Hasil OCR kurang meyakinkan; periksa halaman ini secara manual",
+        "en": "OCR confidence is low; check these pages by eye",
+    },
+    "truncated": {
+        "id": "Berkas sangat besar; hanya sebagian isinya yang dibaca",
+        "en": "The file is very large; only part of it was read",
+    },
 }
 
 

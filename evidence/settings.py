@@ -36,6 +36,22 @@ class Settings(BaseSettings):
     max_member_bytes: int = 256 * 1024 * 1024
     max_compression_ratio: float = 200.0
     max_pdf_pages: int = 2000
+    max_archive_depth: int = 3  # an archive inside an archive inside the upload: depth 2
+    max_listed_members: int = 50_000  # above this a ZIP is refused from its end record, unlisted
+    max_image_pixels: int = 80_000_000  # larger images are refused before decoding
+
+    # Extraction runs in a child process (evidence.extraction.isolated) with these hard limits.
+    extraction_timeout_seconds: int = 120
+    extraction_memory_limit_mb: int = 3072
+
+    # OCR (evidence.extraction.ocr): Tesseract with the Indonesian model first, English second.
+    ocr_enabled: bool = True
+    ocr_languages: str = "ind+eng"
+    ocr_min_confidence: float = 60.0  # pages under this mean word confidence are flagged
+    ocr_dpi: int = 300
+    ocr_page_timeout_seconds: int = 120
+    ocr_timeout_seconds: int = 1800  # one document, all pages; the OCR job timeout must exceed it
+    ocr_max_pages: int = 300  # pages OCR'd per document; the rest are reported as truncated
 
     # Work delivery: a job that runs longer is killed; a claimed document whose lease expires is retried
     # by the reconciler; after max_attempts it is marked failed with a reason.

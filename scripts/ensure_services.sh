@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Installs and starts what the tests need outside Python: Redis and PostgreSQL (and later OCR tools).
+# Installs and starts what the tests need outside Python: Redis, PostgreSQL, Tesseract OCR, libarchive.
 # Idempotent: does nothing when the services already answer.
 set -euo pipefail
 
 need_apt=()
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
+# OCR (evidence/extraction/ocr.py): Tesseract with the Indonesian and English models (OSD comes with it).
+command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
+for lang in ind eng; do
+  [ -f "/usr/share/tesseract-ocr/5/tessdata/${lang}.traineddata" ] || \
+    [ -f "/usr/share/tesseract-ocr/4.00/tessdata/${lang}.traineddata" ] || need_apt+=("tesseract-ocr-${lang}")
+done
+# 7z/RAR/tar intake (evidence/intake/streamed.py) reads archives through libarchive-c, which loads libarchive.
+ldconfig -p 2>/dev/null | grep -q 'libarchive\.so\.13' || need_apt+=(libarchive13)
+# The generated scans in the tests are rendered with a TrueType font.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

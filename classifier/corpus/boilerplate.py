@@ -398,7 +398,7 @@ GENERIC_ARTICLES = (
     "Perangkat Daerah menyampaikan laporan pelaksanaan kepada {kepala} melalui Sekretaris Daerah setiap akhir tahun anggaran.",
     "Kepala Perangkat Daerah menunjuk pejabat yang bertanggung jawab atas pelaksanaan kegiatan di unit kerjanya.",
     "Koordinasi pelaksanaan dilakukan melalui rapat yang diselenggarakan paling sedikit 2 (dua) kali dalam setahun.",
-    "Ketentuan sebagaimana dimaksud pada ayat (1) dilaksanakan sesuai dengan kemampuan keuangan daerah.",
+    "Ketentuan ini dilaksanakan sesuai dengan kemampuan keuangan daerah.",
     "Hasil evaluasi digunakan sebagai bahan perbaikan kebijakan pada tahun berikutnya.",
     "Pelaksanaan kegiatan dapat melibatkan perguruan tinggi, dunia usaha dan masyarakat.",
     "Setiap pelaksana wajib menjaga kerahasiaan data dan informasi yang diperolehnya dalam pelaksanaan tugas.",

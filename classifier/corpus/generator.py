@@ -21,6 +21,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from classifier.corpus.boilerplate import REGIONS
 from classifier.corpus.noise import degrade
@@ -140,6 +141,8 @@ def umbrella_document(topics: TopicSet, rng: random.Random) -> LabelledText:
     scope = [_scope_phrase(topics, i, rng) for i in covered] if show_scope else None
     if scope and not partial and rng.random() < 0.5:
         scope += ["layanan SPBE", "manajemen SPBE"]
+    if partial:
+        topic = _restricted(topic, topics, covered)
     doc_type = _doc_type(rng, topic)
     region = rng.choice(REGIONS)
     year = rng.choices(_YEARS, weights=_YEAR_WEIGHTS)[0]
@@ -147,6 +150,16 @@ def umbrella_document(topics: TopicSet, rng: random.Random) -> LabelledText:
     rendered = render_document(doc_type, topic, rng, region, year=year, draft=draft, scope=scope)
     text = degrade(rendered.text, rng, doc_type=doc_type, slug=region.slug, allow_cut=not partial)
     return LabelledText(text, tuple(covered), doc_type, GENERATED_SOURCE, rendered.title)
+
+
+def _restricted(topic: Topic, topics: TopicSet, covered: Sequence[int]) -> Topic:
+    """A narrower regulation's chapters and articles speak only of the policy topics it covers."""
+    chapters = tuple(topics.scope_phrases(i)[0].upper() for i in covered if topics.scope_phrases(i))
+    body = tuple(b for i in covered for b in topics.by_indicator[i][0].pool("body"))
+    definitions = tuple(d for i in covered for d in topics.by_indicator[i][0].pool("definitions"))
+    pools = {**topic.pools, "chapters": chapters, "body": body,
+             "definitions": topic.pool("definitions")[:1] + definitions}
+    return replace(topic, pools=pools)
 
 
 def _scope_phrase(topics: TopicSet, indicator: int, rng: random.Random) -> str:

@@ -258,7 +258,7 @@ def menimbang(topic: Topic, ctx: Context, rng: random.Random, instrument: str, t
     reasons = [fill(s, ctx) for s in pick(rng, topic.pool("menimbang"), count or rng.choice((1, 2, 2, 3)))]
     if rng.random() < 0.15:
         reasons.append(
-            f"bahwa {instrument} Nomor {rng.randint(3, 70)} Tahun {ctx.year - rng.randint(3, 9)} tentang {title} "
+            f"bahwa {instrument} {ctx['nama_daerah']} Nomor {rng.randint(3, 70)} Tahun {ctx.year - rng.randint(3, 9)} tentang {title} "
             "sudah tidak sesuai dengan perkembangan kebutuhan dan peraturan perundang-undangan sehingga perlu diganti"
         )
     template = rng.choice(_CLOSING_CONSIDERATIONS)
@@ -431,6 +431,7 @@ def render_perda(topic: Topic, ctx: Context, rng: random.Random, *, draft: bool 
     head = _head_word(region, rng)
     title = _qualified(_choice(rng, topic.title_options("regulation"), ctx), region, rng)
     instrument = "Peraturan Daerah"
+    ctx["perkada"] = instrument  # generic articles then speak of "Peraturan Daerah ini"
     lines: list[str] = []
     if draft:
         lines.append(_draft_marker(rng))
@@ -1048,26 +1049,41 @@ def render_profile(topic: Topic, ctx: Context, rng: random.Random) -> Rendered:
     return Rendered(title, "\n".join(lines))
 
 
-def render_lainnya(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> Rendered:
-    if topic.sections and rng.random() < 0.6:
-        return render_profile(topic, ctx, rng)
-    if topic.title_options("agreement") and (not (topic.table or topic.pool("slides")) or rng.random() < 0.5):
-        return render_agreement(topic, ctx, rng)
-    if topic.table and (not (topic.pool("slides") or topic.title_options("other")) or rng.random() < 0.6):
-        title = _choice(rng, topic.table.get("titles", ["Daftar"]), ctx)
-        lines = [title.upper(), f"{ctx['opd']} {ctx['daerah']}", f"Tahun {ctx.year}"]
-        lines += _table_rows(topic, ctx, rng, rng.randint(4, 12))
-        lines += [f"{ctx.region.seat}, {indo_date(rng, ctx.year)}", f"Kepala {ctx['opd']}", person(rng), f"NIP. {nip(rng)}"]
-        return Rendered(title, "\n".join(lines))
-    # slide deck: short bullet lines, as presentations come out of PDF extraction
-    title = _choice(rng, topic.title_options("other") or topic.title_options("report") or topic.title_options("meeting"), ctx)
+def _render_table(topic: Topic, ctx: Context, rng: random.Random) -> Rendered:
+    """A register or list (inventory, risk register, data catalogue ...) as PDF extraction flattens it."""
+    title = _choice(rng, (topic.table or {}).get("titles", ["Daftar"]), ctx)
+    lines = [title.upper(), f"{ctx['opd']} {ctx['daerah']}", f"Tahun {ctx.year}"]
+    lines += _table_rows(topic, ctx, rng, rng.randint(4, 12))
+    lines += [f"{ctx.region.seat}, {indo_date(rng, ctx.year)}", f"Kepala {ctx['opd']}", person(rng), f"NIP. {nip(rng)}"]
+    return Rendered(title, "\n".join(lines))
+
+
+def _render_slides(topic: Topic, ctx: Context, rng: random.Random) -> Rendered:
+    """A slide deck: short bullet lines, as presentations come out of PDF extraction."""
+    options = topic.title_options("other") or topic.title_options("report") or topic.title_options("meeting")
+    title = _choice(rng, options, ctx, default=ctx["nama_topik"])
     lines = [title, ctx["opd"], ctx["pemda"], f"{rng.choice(MONTHS)} {ctx.year}"]
     for i, bullet in enumerate(pick(rng, topic.pool("slides"), rng.randint(4, 9))):
         if i % 3 == 0:
-            lines.append(rng.choice(("LATAR BELAKANG", "KONDISI SAAT INI", "RENCANA TINDAK LANJUT", "CAPAIAN", "TANTANGAN", "STRATEGI")))
+            lines.append(rng.choice(("LATAR BELAKANG", "KONDISI SAAT INI", "RENCANA TINDAK LANJUT", "CAPAIAN",
+                                     "TANTANGAN", "STRATEGI")))
         lines.append(f"• {fill(bullet, ctx)}")
     lines.append(rng.choice(("TERIMA KASIH", "Sekian dan terima kasih", "")))
     return Rendered(f"Paparan {title}", "\n".join(lines))
+
+
+def render_lainnya(topic: Topic, ctx: Context, rng: random.Random, **_: object) -> Rendered:
+    """Other evidence: registers/tables, cooperation agreements, profile documents, slide decks."""
+    forms: list[Callable[[Topic, Context, random.Random], Rendered]] = []
+    if topic.table:
+        forms.append(_render_table)
+    if topic.title_options("agreement"):
+        forms.append(render_agreement)
+    if topic.sections:
+        forms.append(render_profile)
+    if topic.pool("slides"):
+        forms.append(_render_slides)
+    return rng.choice(forms)(topic, ctx, rng)
 
 
 Renderer = Callable[..., Rendered]

@@ -9,6 +9,7 @@ Word 6/95 files (no piece table in this layout) fall back to their single 8-bit 
 
 from __future__ import annotations
 
+import re
 import struct
 
 from evidence.extraction.base import ExtractionResult, PageText
@@ -34,6 +35,8 @@ _CLX_INDEX = 33  # fcClx/lcbClx is the 34th pair of FibRgFcLcb97
 _WORD6_FC_MIN, _WORD6_FC_MAC = 0x18, 0x1C
 _COMPRESSED = 0x40000000
 _FIELD_BEGIN, _FIELD_SEPARATOR, _FIELD_END = "\x13", "\x14", "\x15"
+_CELL_MARK = "\x07"
+_BLANK_RUNS = re.compile(r"\n{3,}")
 # Word's in-text control characters and what a reader should see instead.
 _REPLACEMENTS = {
     "\r": "\n",
@@ -95,7 +98,7 @@ def read_doc_text(data: bytes) -> str:
             raise DocEncrypted
         n_fib = _u16(word, 2)
         if n_fib < WORD97_NFIB:
-            return clean_word_text(_word6_text(word))
+            return clean_word_text(_word6_text(word)).strip()
         table_name = "1Table" if flags & _FLAG_TABLE_1 else "0Table"
         if not ole.exists(table_name):
             raise DocFormatError(f"no {table_name} stream")
@@ -114,6 +117,7 @@ def clean_word_text(text: str) -> str:
     """Drop field instructions (``HYPERLINK "..."``, ``PAGE``), keep field results, map control chars."""
     out: list[str] = []
     depth_in_code: list[bool] = []  # one entry per open field: True while in its instruction part
+    text = text.replace(_CELL_MARK * 2, "\n")  # cell end + row end: the row is one line
     for ch in text:
         if ch == _FIELD_BEGIN:
             depth_in_code.append(True)
@@ -132,8 +136,8 @@ def clean_word_text(text: str) -> str:
         if ch < " " and ch not in "\t\n":
             continue  # picture anchors (\x01, \x08), note references (\x02), other markers
         out.append(ch)
-    lines = ("".join(out)).split("\n")
-    return "\n".join(line.rstrip() for line in lines)
+    lines = "\n".join(line.rstrip() for line in "".join(out).split("\n"))
+    return _BLANK_RUNS.sub("\n\n", lines)
 
 
 def _fib_flags(word: bytes) -> int:

@@ -24,8 +24,7 @@ from evidence.extraction.common import (
 MAX_HTML_BYTES = 64 * 1024 * 1024
 _INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "svg")
 _BLOCKS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 "
-    "h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul title caption".split()
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul", "title", "caption"]
 )
 _CELLS = frozenset({"td", "th"})
 _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")

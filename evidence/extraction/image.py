@@ -23,9 +23,6 @@ from evidence.extraction.common import (
     short_detail,
 )
 
-# Pillow's own bomb guard is replaced by ours (the limit is a setting, and our message is clearer).
-Image.MAX_IMAGE_PIXELS = None
-
 
 class ImageRejected(Exception):
     """Carries the ``code: detail`` reason the result should report."""
@@ -41,7 +38,7 @@ class ImageInfo:
 
 def image_info(data: bytes, *, max_image_pixels: int, max_frames: int) -> ImageInfo:
     """Header checks, then a full decode of the first frame (truncation shows up only when decoding)."""
-    with open_image(data) as image:
+    with open_image(data, max_image_pixels) as image:
         width, height = image.size
         frames = int(getattr(image, "n_frames", 1) or 1)
         _check_size(width, height, max_image_pixels)
@@ -53,7 +50,7 @@ def image_info(data: bytes, *, max_image_pixels: int, max_frames: int) -> ImageI
 
 def iter_frames(data: bytes, *, max_image_pixels: int, max_frames: int) -> Iterator[Image.Image]:
     """Each frame upright (EXIF orientation applied: phone photos are stored sideways) as RGB or L."""
-    with open_image(data) as image:
+    with open_image(data, max_image_pixels) as image:
         frames = int(getattr(image, "n_frames", 1) or 1)
         if frames > max_frames:
             raise ImageRejected(f"too_many_pages: image has {frames} frames (limit {max_frames})")
@@ -65,13 +62,15 @@ def iter_frames(data: bytes, *, max_image_pixels: int, max_frames: int) -> Itera
             yield frame.convert("L") if frame.mode not in ("L", "RGB") else frame.copy()
 
 
-def open_image(data: bytes) -> Image.Image:
+def open_image(data: bytes, max_image_pixels: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return Image.open(io.BytesIO(data))
     except UnidentifiedImageError as exc:
         raise ImageRejected("corrupt: not a readable image") from exc
+    except Image.DecompressionBombError as exc:  # Pillow's own guard, above twice its MAX_IMAGE_PIXELS
+        raise ImageRejected(f"too_large: image exceeds {max_image_pixels} pixels ({short_detail(exc)})") from exc
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageRejected(f"corrupt: {type(exc).__name__}: {short_detail(exc)}") from exc
 
@@ -90,7 +89,9 @@ def _load(image: Image.Image) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             image.load()
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError, MemoryError) as exc:
+    except Image.DecompressionBombError as exc:
+        raise ImageRejected(f"too_large: {short_detail(exc)}") from exc
+    except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
         raise ImageRejected(f"corrupt: {type(exc).__name__}: {short_detail(exc)}") from exc
 
 

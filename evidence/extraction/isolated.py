@@ -9,6 +9,9 @@ The caller always gets an ``ExtractionResult``; a killed child becomes ``failed`
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import faulthandler
 import multiprocessing
 import os
 import resource
@@ -19,6 +22,7 @@ from typing import Any
 
 from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import OCTET_MEDIA_TYPE, short_detail, stdlib_version
+from evidence.extraction.registry import OUT_OF_MEMORY_ERROR
 
 ISOLATED_EXTRACTOR = "isolated"
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
@@ -93,6 +97,7 @@ def _child_main(
 ) -> None:
     """Runs in the child: limits first, then the work; any failure is still sent back as a result."""
     os.setpgrp()  # Tesseract children join this group and are killed with it
+    faulthandler.disable()  # a crash on a hostile file is reported by the parent, not dumped to stderr
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if memory_limit_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
@@ -106,14 +111,20 @@ def _child_main(
 
             result = extract(data, filename, **kwargs)
     except MemoryError:
-        limit = f"{memory_limit_bytes // MIB} MiB" if memory_limit_bytes else "available memory"
-        result = _failed(data, filename, f"too_large: extraction exceeded the memory limit ({limit})")
-    except BaseException as exc:  # noqa: BLE001 - the parent must always get an answer
+        result = _failed(data, filename, _memory_error(memory_limit_bytes))
+    except BaseException as exc:  # the parent must always get an answer
         result = _failed(data, filename, f"extractor_error: {type(exc).__name__}: {short_detail(exc)}")
+    if result.error == OUT_OF_MEMORY_ERROR:
+        result = dataclasses.replace(result, error=_memory_error(memory_limit_bytes))
     try:
         sender.send(result)
     finally:
         sender.close()
+
+
+def _memory_error(memory_limit_bytes: int | None) -> str:
+    limit = f"{memory_limit_bytes // MIB} MiB" if memory_limit_bytes else "available memory"
+    return f"too_large: extraction exceeded the memory limit ({limit})"
 
 
 def _kill(child: Any) -> None:
@@ -127,15 +138,18 @@ def _kill(child: Any) -> None:
 
 
 def _reap(child: Any) -> None:
+    """Kill the group first (a Tesseract the child left behind), then collect the child.
+
+    The child is still unreaped while its group is killed, so its pid (the group id) cannot have been
+    reused by an unrelated process.
+    """
+    if child.pid is not None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGKILL)
     child.join(_EXIT_GRACE_SECONDS)
     if child.is_alive():
-        _kill(child)
+        child.kill()
         child.join()
-    else:  # the child is gone, but a Tesseract it left behind may still run in its group
-        try:
-            os.killpg(child.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 def _death_reason(exitcode: int | None, memory_limit_bytes: int | None) -> str:

@@ -13,6 +13,7 @@ ocr=True)`` to get a hard time and memory limit.
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pypdfium2 as pdfium
 from PIL import Image
@@ -28,7 +29,7 @@ from evidence.extraction.common import (
 )
 from evidence.extraction.image import ImageRejected, iter_frames
 from evidence.extraction.imageprep import MAX_OCR_PIXELS, prepare_page
-from evidence.extraction.registry import extract
+from evidence.extraction.registry import OUT_OF_MEMORY_ERROR, extract
 from evidence.extraction.tesseract import (
     OcrPage,
     TesseractError,
@@ -42,7 +43,10 @@ DEFAULT_LANGUAGES = "ind+eng"
 DEFAULT_MIN_CONFIDENCE = 60.0
 DEFAULT_DPI = 300
 DEFAULT_PAGE_TIMEOUT_SECONDS = 120.0
+# About 15 minutes of OCR on one core; longer scans are read in part and marked truncated.
+DEFAULT_MAX_OCR_PAGES = 300
 OCR_MEDIA_TYPES = frozenset({PDF_MEDIA_TYPE, *OCR_IMAGE_MEDIA_TYPES})
+OCR_ENGINE = "tesseract"  # part of the extractor name of every result ocr_document produced
 # A first reading this poor may be a page scanned sideways or upside down: ask OSD and read again.
 ROTATION_RETRY_CONFIDENCE = 50.0
 ROTATION_RETRY_MIN_WORDS = 15
@@ -52,12 +56,13 @@ def needs_ocr(result: ExtractionResult) -> bool:
     """True when OCR could add text: a PDF or image with at least one page that has no text layer.
 
     That is every ``no_text`` scan or image, and also ``ok`` PDFs where only some pages are scanned
-    (typically the signed page of a decree). OCR'd pages are no longer marked, so a result that went
-    through ``ocr_document`` is never routed again.
+    (typically the signed page of a decree). A result that went through ``ocr_document`` is never
+    routed again, even when some pages are still unread (OCR failed on them, or a limit was reached).
     """
     return (
         result.status in ("ok", "no_text")
         and result.media_type in OCR_MEDIA_TYPES
+        and OCR_ENGINE not in result.extractor
         and any(page.needs_ocr for page in result.pages)
     )
 
@@ -74,8 +79,16 @@ def ocr_document(
     max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
     page_timeout_seconds: float = DEFAULT_PAGE_TIMEOUT_SECONDS,
     deskew: bool = True,
+    max_ocr_pages: int = DEFAULT_MAX_OCR_PAGES,
+    time_budget_seconds: float | None = None,
 ) -> ExtractionResult:
-    """Text of every page: the text layer where there is one, OCR where there is not."""
+    """Text of every page: the text layer where there is one, OCR where there is not.
+
+    At most ``max_ocr_pages`` pages are OCR'd, and none is started after ``time_budget_seconds``: a
+    thousand-page scan then yields the text of its first pages and says so (``truncated:``) instead of
+    being killed by the job timeout with nothing to show. Give ``time_budget_seconds`` a margin below the
+    hard limit of ``extract_isolated``.
+    """
     base = extract(
         data, filename, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels
     )
@@ -85,7 +98,9 @@ def ocr_document(
         check_available(languages)
     except TesseractError as exc:
         return dataclasses.replace(base, status="failed", error=str(exc))
-    reader = _PageReader(languages, min_confidence, dpi, page_timeout_seconds, deskew)
+    reader = _PageReader(
+        languages, min_confidence, dpi, page_timeout_seconds, deskew, max_ocr_pages, time_budget_seconds
+    )
     try:
         if base.media_type == PDF_MEDIA_TYPE:
             pages, warnings = reader.read_pdf(data, base.pages)
@@ -93,6 +108,11 @@ def ocr_document(
             pages, warnings = reader.read_image(data, max_image_pixels, max_pages)
     except _DocumentError as exc:
         return dataclasses.replace(base, status="failed", error=str(exc))
+    except MemoryError:
+        return dataclasses.replace(base, status="failed", error=OUT_OF_MEMORY_ERROR)
+    except Exception as exc:  # a renderer or imaging bug on a hostile file: a result, never a crash
+        error = f"extractor_error: {type(exc).__name__}: {short_detail(exc)}"
+        return dataclasses.replace(base, status="failed", error=error)
     return _summarise(base, pages, warnings, min_chars_per_page, min_confidence)
 
 
@@ -101,12 +121,33 @@ class _DocumentError(Exception):
 
 
 class _PageReader:
-    def __init__(self, languages: str, min_confidence: float, dpi: int, timeout: float, deskew: bool) -> None:
+    def __init__(
+        self,
+        languages: str,
+        min_confidence: float,
+        dpi: int,
+        timeout: float,
+        deskew: bool,
+        max_pages: int,
+        time_budget: float | None,
+    ) -> None:
         self.languages = languages
         self.min_confidence = min_confidence
         self.dpi = dpi
         self.timeout = timeout
         self.deskew = deskew
+        self.max_pages = max_pages
+        self.deadline = time.monotonic() + time_budget if time_budget is not None else None
+        self.read = 0
+        self.stopped: str | None = None  # why the remaining pages were not OCR'd
+
+    def may_read(self) -> bool:
+        """False once the page or time budget is spent; the reason is kept for one warning."""
+        if self.read >= self.max_pages:
+            self.stopped = f"truncated: OCR of the first {self.max_pages} pages only (page limit)"
+        elif self.deadline is not None and time.monotonic() >= self.deadline:
+            self.stopped = f"truncated: OCR stopped after {self.read} pages (time budget)"
+        return self.stopped is None
 
     def read_pdf(self, data: bytes, pages: tuple[PageText, ...]) -> tuple[list[PageText], list[str]]:
         warnings: list[str] = []
@@ -117,7 +158,7 @@ class _PageReader:
             raise _DocumentError(_pdfium_error(exc)) from exc
         try:
             for page in pages:
-                if not page.needs_ocr:
+                if not page.needs_ocr or not self.may_read():
                     result.append(page)
                     continue
                 try:
@@ -131,6 +172,8 @@ class _PageReader:
                 result.append(self._read(page.number, image, warnings, page.text))
         finally:
             document.close()
+        if self.stopped:
+            warnings.append(self.stopped)
         return result, warnings
 
     def read_image(self, data: bytes, max_pixels: int, max_frames: int) -> tuple[list[PageText], list[str]]:
@@ -138,14 +181,20 @@ class _PageReader:
         result: list[PageText] = []
         try:
             for number, frame in enumerate(iter_frames(data, max_image_pixels=max_pixels, max_frames=max_frames), 1):
-                result.append(self._read(number, frame, warnings, ""))
+                if self.may_read():
+                    result.append(self._read(number, frame, warnings, ""))
+                else:
+                    result.append(PageText(number=number, text="", needs_ocr=True))
         except ImageRejected as exc:
             if not result:
                 raise _DocumentError(str(exc)) from exc
             warnings.append(f"ocr_error: frame {len(result) + 1}: {exc}")
+        if self.stopped:
+            warnings.append(self.stopped)
         return result, warnings
 
     def _read(self, number: int, image: Image.Image, warnings: list[str], layer_text: str) -> PageText:
+        self.read += 1
         try:
             page, _ = prepare_page(image, deskew=self.deskew)
             reading = self._recognise_upright(page)

@@ -36,7 +36,10 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _PARAGRAPHS = frozenset({f"{_TEXT}p", f"{_TEXT}h"})
-_SKIPPED = frozenset({f"{_TEXT}tracked-changes", f"{_OFFICE}annotation", f"{_TEXT}sequence-decls"})
+# Page-number fields render as "<number>" placeholders in notes and masters: not document text.
+_SKIPPED = frozenset(
+    {f"{_TEXT}tracked-changes", f"{_OFFICE}annotation", f"{_TEXT}sequence-decls", f"{_TEXT}page-number"}
+)
 # Repeated rows/columns are how ODS stores "the rest of the sheet is empty"; a non-empty repeated cell
 # is written out at most this many times.
 MAX_REPEAT = 100

@@ -55,3 +55,12 @@ def ole_media_type(data: bytes) -> str:
         if stream in names:
             return media_type
     return OLE_MEDIA_TYPE
+
+
+def ole_readable(data: bytes) -> bool:
+    """Whether the compound-file structure opens at all (a truncated .doc does not)."""
+    try:
+        open_ole(data).close()
+    except Exception:
+        return False
+    return True

@@ -28,6 +28,8 @@ _MAIN_MASTER = 0x03F8
 _CONTAINER_VERSION = 0xF
 _HEADER = struct.Struct("<HHI")
 MAX_DEPTH = 32
+# Slide-number and date fields are stored as "*" in the text atoms.
+_FIELD_PLACEHOLDER = "*"
 
 
 class PptFormatError(ValueError):
@@ -63,7 +65,9 @@ class PptExtractor:
             return make_result(self, PPT_MEDIA_TYPE, "failed", error=f"corrupt: {short_detail(exc)}")
         lines: list[str] = []
         for text in ppt_texts(stream):
-            cleaned = "\n".join(line.strip() for line in text.replace("\r", "\n").split("\n")).strip()
+            cleaned = "\n".join(
+                line.strip() for line in text.replace("\r", "\n").split("\n") if line.strip() != _FIELD_PLACEHOLDER
+            ).strip()
             if cleaned and (not lines or lines[-1] != cleaned):
                 lines.append(cleaned)
         text = "\n".join(lines)

@@ -16,6 +16,7 @@ from evidence.extraction.common import (
     ENCRYPTED_OOXML_MEDIA_TYPE,
     HEIC_MEDIA_TYPE,
     OCTET_MEDIA_TYPE,
+    OLE_MEDIA_TYPE,
     short_detail,
     stdlib_version,
 )
@@ -24,6 +25,7 @@ from evidence.extraction.docx import DocxExtractor
 from evidence.extraction.html import HtmlExtractor
 from evidence.extraction.image import ImageExtractor
 from evidence.extraction.odf import OdfExtractor
+from evidence.extraction.ole import ole_readable
 from evidence.extraction.pdf import PdfExtractor
 from evidence.extraction.ppt import PptExtractor
 from evidence.extraction.pptx import PptxExtractor
@@ -57,6 +59,8 @@ _BY_MEDIA_TYPE: dict[str, Extractor] = {
 }
 # Results that no extractor produced still say what decided them.
 SNIFF_EXTRACTOR = "sniff"
+# Under ``extract_isolated`` a memory limit makes allocations fail; the file, not the server, is at fault.
+OUT_OF_MEMORY_ERROR = "too_large: extraction ran out of memory"
 
 
 def extractor_for(media_type: str) -> Extractor | None:
@@ -90,6 +94,8 @@ def extract(
         status, error = _FIXED_ERRORS[media_type]
         return _sniff_result(media_type, status, error, warnings)
     extractor = extractor_for(media_type)
+    if media_type == OLE_MEDIA_TYPE and not ole_readable(data):
+        return _sniff_result(media_type, "failed", "corrupt: not a readable legacy Office (OLE) file", warnings)
     if extractor is None:
         extension = file_extension(filename) or "no extension"
         return _sniff_result(media_type, "unsupported", f"unsupported: {media_type} ({extension})", warnings)
@@ -99,12 +105,13 @@ def extract(
             data, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels
         )
     except Exception as exc:  # see module docstring
+        error = OUT_OF_MEMORY_ERROR if isinstance(exc, MemoryError) else _extractor_error(exc)
         return ExtractionResult(
             status="failed",
             extractor=extractor.name,
             extractor_version=_safe_version(extractor),
             media_type=media_type,
-            error=_extractor_error(exc),
+            error=error,
             warnings=warnings,
         )
     return dataclasses.replace(result, media_type=media_type, warnings=warnings + result.warnings)

@@ -145,6 +145,16 @@ _EXPECTED_BY_EXTENSION: dict[str, frozenset[str]] = {
     ".webp": frozenset({WEBP_MEDIA_TYPE}),
     ".heic": frozenset({HEIC_MEDIA_TYPE}),
 }
+_DAMAGED_CONTAINER_BY_EXTENSION = {
+    ".docx": DOCX_MEDIA_TYPE,
+    ".docm": DOCX_MEDIA_TYPE,
+    ".xlsx": XLSX_MEDIA_TYPE,
+    ".xlsm": XLSX_MEDIA_TYPE,
+    ".pptx": PPTX_MEDIA_TYPE,
+    ".odt": ODT_MEDIA_TYPE,
+    ".ods": ODS_MEDIA_TYPE,
+    ".odp": ODP_MEDIA_TYPE,
+}
 _OOXML_EXTENSIONS = frozenset({".docx", ".docm", ".xlsx", ".xlsm", ".pptx"})
 
 
@@ -212,18 +222,26 @@ def _sniff_zip(data: bytes, filename: str) -> str:
         return ZIP_MEDIA_TYPE
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = {name.lower(): name for name in archive.namelist()}
-            for part, media_type in _OOXML_MAIN_PARTS:
-                if part in names:
-                    return media_type
-            if "mimetype" in names:
-                with archive.open(names["mimetype"]) as stream:
-                    declared = stream.read(ODF_MIMETYPE_BYTES).strip()
-                return _ODF_MIMETYPES.get(declared, ZIP_MEDIA_TYPE)
+            return zip_document_type(archive) or ZIP_MEDIA_TYPE
     except Exception:  # BadZipFile, OSError, zlib.error, EOFError ... from damaged bytes
-        # Truncated DOCX: let the DOCX extractor report it as corrupt rather than "unsupported zip".
-        return DOCX_MEDIA_TYPE if file_extension(filename) == ".docx" else ZIP_MEDIA_TYPE
-    return ZIP_MEDIA_TYPE
+        # Truncated DOCX/XLSX...: let its extractor report it as corrupt rather than "unsupported zip".
+        return _DAMAGED_CONTAINER_BY_EXTENSION.get(file_extension(filename), ZIP_MEDIA_TYPE)
+
+
+def zip_document_type(archive: zipfile.ZipFile) -> str | None:
+    """The OOXML or OpenDocument type of a ZIP that is a document, None for a plain archive.
+
+    Raises what zipfile raises on damaged bytes.
+    """
+    names = {name.lower(): name for name in archive.namelist()}
+    for part, media_type in _OOXML_MAIN_PARTS:
+        if part in names:
+            return media_type
+    if "mimetype" in names:
+        with archive.open(names["mimetype"]) as stream:
+            declared = stream.read(ODF_MIMETYPE_BYTES).strip()
+        return _ODF_MIMETYPES.get(declared)
+    return None
 
 
 def _text_sample(sample: bytes) -> str | None:

@@ -1,36 +1,83 @@
-"""Turn an uploaded ZIP, a folder or a single file into items, one per file, without writing anything.
+"""Turn an uploaded archive, a folder or a single file into items, one per file, without writing anything.
 
-The archive comes from outside (an OPD's upload), so every member is checked before it is read: unsafe
-names, symlinks, encryption, declared and actual sizes, compression ratio and the archive's running
-total. A problem becomes an item with ``data=None`` and an error, so the report can show it; the rest of
-the archive carries on. Members are read into memory with a hard cap and never extracted to disk.
+The upload comes from outside (an OPD's ZIP, a RAR inside that ZIP, a 7z from a colleague), so every
+member is checked before it is read: unsafe names, symlinks, encryption, declared and actual sizes,
+compression ratio, the running total of the whole intake and the nesting depth. A problem becomes an
+item with ``data=None`` and an error, so the report can show it; the rest of the archive carries on.
+Members are read into memory with a hard cap and never extracted to disk.
+
+Archives are recognised from their bytes (ZIP, 7z, RAR, tar, gzip/bzip2/xz), not from their names, and
+an archive found inside another is expanded in place up to ``max_archive_depth``: its members keep the
+container in their path (``Diskominfo/lampiran.rar/SK/sk.pdf``) so OPD inference still sees the folders.
 """
 
 from __future__ import annotations
 
+import io
 import os
-import re
-import stat
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from evidence.extraction.common import short_detail
+from evidence.extraction.common import (
+    ARCHIVE_MEDIA_TYPES,
+    BZIP2_MEDIA_TYPE,
+    EMPTY_MEDIA_TYPE,
+    GZIP_MEDIA_TYPE,
+    OCTET_MEDIA_TYPE,
+    TEXT_MEDIA_TYPE,
+    XZ_MEDIA_TYPE,
+    ZIP_MEDIA_TYPE,
+)
+from evidence.extraction.sniff import file_extension, sniff_media_type, zip_document_type
 from evidence.intake.limits import IntakeLimits
+from evidence.intake.members import (
+    NOT_REGULAR_ERROR,
+    SYMLINK_ERROR,
+    Budget,
+    Member,
+    metadata_error,
+    no_open,
+    read_capped,
+    unreadable,
+)
+from evidence.intake.paths import SYSTEM_METADATA_ERROR, display_name, is_system_metadata, join
+from evidence.intake.streamed import (
+    StreamedMember,
+    file_opener,
+    iter_streamed,
+    libarchive_format,
+    memory_opener,
+)
+from evidence.intake.zipped import precheck, zip_members
 
-ZIP_SUFFIX = ".zip"
-SYSTEM_METADATA_ERROR = "unsupported: system metadata file"
-SYMLINK_ERROR = "symlink: not followed"
-ENCRYPTED_ERROR = "encrypted: password required"
 CORRUPT_ARCHIVE_ERROR = "corrupt: not a readable ZIP archive"
+EMPTY_ARCHIVE_ERROR = "empty: archive contains no files"
+# Enough of a file to recognise every archive magic (tar's is at offset 257).
+HEAD_BYTES = 4096
 
-_JUNK_FOLDERS = frozenset({"__macosx"})
-_JUNK_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})
-_DRIVE_LETTER = re.compile(r"^[A-Za-z]:")
-_UTF8_NAME_FLAG = 0x800
-_ENCRYPTED_FLAG = 0x1
+_COMPRESSED_STREAMS = frozenset({GZIP_MEDIA_TYPE, BZIP2_MEDIA_TYPE, XZ_MEDIA_TYPE})
+_COMPRESSION_SUFFIXES = (".gz", ".tgz", ".bz2", ".xz")
+# Names that promise an archive; bytes that are no archive and no document then mean a broken upload.
+_ARCHIVE_EXTENSIONS = {
+    ".zip": "ZIP",
+    ".7z": "7z",
+    ".rar": "RAR",
+    ".tar": "tar",
+    ".tgz": "tar",
+    ".gz": "gzip",
+    ".bz2": "bzip2",
+    ".xz": "xz",
+}
+_NOT_A_DOCUMENT = frozenset({OCTET_MEDIA_TYPE, TEXT_MEDIA_TYPE, EMPTY_MEDIA_TYPE, ZIP_MEDIA_TYPE})
+
+# Kept for callers and tests written against the first version of this module.
+_Member = Member
+_read_capped = read_capped
+
+__all__ = ["CORRUPT_ARCHIVE_ERROR", "EMPTY_ARCHIVE_ERROR", "IntakeItem", "iter_intake"]
 
 
 @dataclass(frozen=True)
@@ -41,249 +88,244 @@ class IntakeItem:
     error: str | None
 
 
-@dataclass(frozen=True)
-class _Member:
-    """What is known about a file before reading it; ``rejection`` is decided from metadata alone."""
-
-    path: str
-    declared_size: int
-    opener: Callable[[], BinaryIO]
-    rejection: str | None = None
-    compressed_size: int | None = None  # ZIP members only: enables the ratio check
-
-
 def iter_intake(source: Path, limits: IntakeLimits, *, name: str | None = None) -> Iterator[IntakeItem]:
-    """Items sorted by path. A ``.zip`` file is expanded in memory; any other file is one item.
+    """One item per file. ZIPs and folders come sorted by path; 7z/RAR/tar in stored order.
 
     ``name`` is the name the user gave the upload, for sources stored under another name (the blob
-    store names files by hash): it decides whether the file is opened as an archive and how it is shown.
+    store names files by hash): it is how the upload is shown, and a name promising an archive turns
+    unreadable bytes into a "corrupt archive" item rather than a document.
     """
     source = Path(source)
-    name = name or source.name
+    intake = _Intake(limits)
     if source.is_dir():
-        yield from _read_members(_directory_members(source), limits)
-    elif Path(name).suffix.lower() == ZIP_SUFFIX:
-        yield from _iter_zip(source, limits, name)
-    else:
-        yield from _read_members([_file_member(_display_name(name), source)], limits)
-
-
-def _iter_zip(source: Path, limits: IntakeLimits, name: str) -> Iterator[IntakeItem]:
-    try:
-        stream = source.open("rb")
-    except OSError as exc:
-        yield IntakeItem(name, None, 0, _unreadable(exc))
+        yield from intake.read_members(_directory_members(source), prefix="", depth=0)
         return
-    with stream:
+    shown = display_name(name or source.name)
+    produced = False
+    for item in intake.read_file(source, shown):
+        produced = True
+        yield item
+    if not produced:  # an archive without files: the upload is still accounted for
+        yield IntakeItem(shown, None, _file_size(source), EMPTY_ARCHIVE_ERROR)
+
+
+class _Intake:
+    """One intake: the limits and the budget every nested archive shares."""
+
+    def __init__(self, limits: IntakeLimits) -> None:
+        self.limits = limits
+        self.budget = Budget(limits)
+
+    # --- top level: a file on disk -------------------------------------------------------------
+
+    def read_file(self, source: Path, name: str) -> Iterator[IntakeItem]:
+        try:
+            with source.open("rb") as stream:
+                head = stream.read(HEAD_BYTES)
+        except OSError as exc:
+            yield IntakeItem(name, None, 0, unreadable(exc))
+            return
+        media_type = sniff_media_type(head, name)
+        size = _file_size(source)
+        extension = file_extension(name)
+        if media_type == ZIP_MEDIA_TYPE or (extension == ".zip" and media_type in _NOT_A_DOCUMENT):
+            # zipfile finds members from the end record even when the first bytes are damaged.
+            yield from self._top_level_zip(source, name, size)
+        elif media_type in ARCHIVE_MEDIA_TYPES:
+            format_name = libarchive_format(media_type, head)
+            yield from self._streamed(
+                lambda raw: file_opener(str(source), "raw" if raw else format_name), media_type, name, "", size, depth=1
+            )
+        elif extension in _ARCHIVE_EXTENSIONS and media_type in _NOT_A_DOCUMENT:
+            yield IntakeItem(name, None, size, _not_readable(name))
+        else:
+            yield from self.read_members([_file_member(name, source)], prefix="", depth=0)
+
+    def _top_level_zip(self, source: Path, name: str, size: int) -> Iterator[IntakeItem]:
+        try:
+            stream = source.open("rb")
+        except OSError as exc:
+            yield IntakeItem(name, None, 0, unreadable(exc))
+            return
+        with stream:
+            refusal = precheck(stream, self.limits)
+            if refusal:
+                yield IntakeItem(name, None, size, refusal)
+                return
+            try:
+                archive = zipfile.ZipFile(stream)
+            except Exception:  # BadZipFile, but also OSError, ValueError, EOFError ... on damaged bytes
+                if file_extension(name) in _ARCHIVE_EXTENSIONS:
+                    yield IntakeItem(name, None, size, CORRUPT_ARCHIVE_ERROR)
+                else:  # a damaged DOCX/XLSX upload: extraction names the problem
+                    yield from self.read_members([_file_member(name, source)], prefix="", depth=0)
+                return
+            with archive:
+                if _is_document(archive):
+                    yield from self.read_members([_file_member(name, source)], prefix="", depth=0)
+                    return
+                yield from self.read_members(zip_members(archive), prefix="", depth=1)
+
+    # --- members of a ZIP or a folder ----------------------------------------------------------
+
+    def read_members(self, members: Iterable[Member], *, prefix: str, depth: int) -> Iterator[IntakeItem]:
+        """Apply the limits in a fixed order (sorted by path) and read what passes."""
+        ordered = sorted(enumerate(members), key=lambda indexed: (indexed[1].path, indexed[0]))
+        for _, member in ordered:
+            path = join(prefix, member.path)
+            if self.budget.listing_exhausted:
+                yield IntakeItem(prefix or path, None, 0, _listing_limit(self.limits))
+                return
+            error = (
+                self.budget.position_error()
+                or member.rejection
+                or metadata_error(member.declared_size, member.compressed_size, self.budget)
+            )
+            if error is not None:
+                yield IntakeItem(path, None, member.declared_size, error)
+                continue
+            data, error = read_capped(member, self.budget.remaining, self.limits)
+            if data is None:
+                yield IntakeItem(path, None, member.declared_size, error)
+                continue
+            self.budget.expanded += len(data)
+            yield from self._emit(path, data, depth)
+
+    # --- nested archives -----------------------------------------------------------------------
+
+    def _emit(self, path: str, data: bytes, depth: int) -> Iterator[IntakeItem]:
+        """A read member: a document becomes an item, an archive is expanded in place."""
+        media_type = sniff_media_type(data, path)
+        if media_type not in ARCHIVE_MEDIA_TYPES:
+            yield IntakeItem(path, data, len(data), None)
+            return
+        if depth >= self.limits.max_archive_depth:
+            error = f"limit: archive nested deeper than {self.limits.max_archive_depth} levels"
+            yield IntakeItem(path, None, len(data), error)
+            return
+        produced = False
+        if media_type == ZIP_MEDIA_TYPE:
+            items = self._nested_zip(path, data, depth + 1)
+        else:
+            format_name = libarchive_format(media_type, data[:16])
+            items = self._streamed(
+                lambda raw: memory_opener(data, "raw" if raw else format_name),
+                media_type,
+                path,
+                path,
+                len(data),
+                depth=depth + 1,
+            )
+        for item in items:
+            produced = True
+            yield item
+        if not produced:
+            yield IntakeItem(path, None, len(data), EMPTY_ARCHIVE_ERROR)
+
+    def _nested_zip(self, path: str, data: bytes, depth: int) -> Iterator[IntakeItem]:
+        stream = io.BytesIO(data)
+        refusal = precheck(stream, self.limits)
+        if refusal:
+            yield IntakeItem(path, None, len(data), refusal)
+            return
         try:
             archive = zipfile.ZipFile(stream)
-        except Exception:  # BadZipFile, but also OSError, ValueError, EOFError ... on damaged bytes
-            yield IntakeItem(name, None, _file_size(source), CORRUPT_ARCHIVE_ERROR)
+        except Exception:
+            yield IntakeItem(path, None, len(data), CORRUPT_ARCHIVE_ERROR)
             return
         with archive:
-            yield from _read_members(_zip_members(archive), limits)
+            yield from self.read_members(zip_members(archive), prefix=path, depth=depth)
+
+    def _streamed(
+        self, opener_for, media_type: str, label: str, prefix: str, size: int, *, depth: int
+    ) -> Iterator[IntakeItem]:
+        """7z/RAR/tar via libarchive; a lone compressed file (``x.pdf.gz``) is read as one member."""
+        events = iter_streamed(opener_for(False), archive_size=size, budget=self.budget)
+        first = next(events, None)
+        if media_type in _COMPRESSED_STREAMS and first is not None and first.path is None:
+            raw_name = _decompressed_name(label)
+            events = iter_streamed(opener_for(True), archive_size=size, budget=self.budget, raw_name=raw_name)
+            first = next(events, None)
+        if first is None:
+            return
+        yield from self._streamed_item(first, label, prefix, size, depth)
+        for event in events:
+            yield from self._streamed_item(event, label, prefix, size, depth)
+
+    def _streamed_item(
+        self, event: StreamedMember, label: str, prefix: str, size: int, depth: int
+    ) -> Iterator[IntakeItem]:
+        if event.path is None:  # the archive itself failed (or a limit stopped it)
+            yield IntakeItem(label, None, size, event.error)
+        elif event.data is None:
+            yield IntakeItem(join(prefix, event.path), None, event.size, event.error)
+        else:
+            yield from self._emit(join(prefix, event.path), event.data, depth)
 
 
-def _zip_members(archive: zipfile.ZipFile) -> list[_Member]:
-    members = []
-    for info in archive.infolist():
-        if info.filename.endswith(("/", "\\")):
-            continue  # directory entry: nothing to read
-        name = _decode_zip_name(info)
-        path, rejection = _safe_zip_path(name)
-        if rejection is None:
-            rejection = _zip_rejection(info, path)
-        members.append(
-            _Member(
-                path=path,
-                declared_size=info.file_size,
-                opener=lambda info=info: archive.open(info),
-                rejection=rejection,
-                compressed_size=info.compress_size,
-            )
-        )
-    return members
-
-
-def _zip_rejection(info: zipfile.ZipInfo, path: str) -> str | None:
-    if stat.S_ISLNK(info.external_attr >> 16):
-        return SYMLINK_ERROR
-    if _is_system_metadata(path):
-        return SYSTEM_METADATA_ERROR
-    if info.flag_bits & _ENCRYPTED_FLAG:
-        return ENCRYPTED_ERROR
-    return None
-
-
-def _safe_zip_path(name: str) -> tuple[str, str | None]:
-    """Normalised POSIX path, or the raw name and why it is unsafe.
-
-    Some Windows tools write ``\\`` as separator, so backslashes are separators here; that also exposes
-    ``..\\..\\evil`` as traversal.
-    """
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        return name, "unsafe_path: control character in name"
-    slashed = name.replace("\\", "/")
-    if slashed.startswith("/"):
-        return name, "unsafe_path: absolute path"
-    if _DRIVE_LETTER.match(slashed):
-        return name, "unsafe_path: Windows drive letter"
-    parts = [part for part in slashed.split("/") if part not in ("", ".")]
-    if ".." in parts:
-        return name, "unsafe_path: parent-directory component '..'"
-    if not parts:
-        return name, "unsafe_path: empty name"
-    return "/".join(parts), None
-
-
-def _decode_zip_name(info: zipfile.ZipInfo) -> str:
-    """Undo zipfile's cp437 guess when the same bytes read better as UTF-8 or cp1252."""
-    name = info.filename
-    if info.flag_bits & _UTF8_NAME_FLAG or name.isascii():
-        return name
+def _is_document(archive: zipfile.ZipFile) -> bool:
+    """A DOCX/XLSX/PPTX/ODT upload is one document, not an archive to expand."""
     try:
-        raw = name.encode("cp437")
-    except UnicodeEncodeError:
-        return name
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        windows = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return name
-    return windows if _latin_letters(windows) > _latin_letters(name) else name
+        return zip_document_type(archive) is not None
+    except Exception:  # a damaged mimetype member: treat the ZIP as an archive
+        return False
 
 
-def _latin_letters(text: str) -> int:
-    """Accented Latin letters (U+00C0-U+00FF): what a correctly decoded Indonesian/Dutch name contains."""
-    return sum(1 for ch in text if "\u00c0" <= ch <= "\u00ff" and ch.isalpha())
+def _not_readable(name: str) -> str:
+    kind = _ARCHIVE_EXTENSIONS.get(file_extension(name), "ZIP")
+    return CORRUPT_ARCHIVE_ERROR if kind == "ZIP" else f"corrupt: not a readable {kind} archive"
 
 
-def _directory_members(root: Path) -> list[_Member]:
+def _decompressed_name(label: str) -> str:
+    """``Bappeda/renja.pdf.gz`` -> ``renja.pdf``: the member name of a lone compressed file."""
+    name = PurePosixPath(label.replace("\\", "/")).name or "data"
+    lowered = name.lower()
+    if lowered.endswith(".tgz"):
+        return name[:-4] + ".tar"
+    for suffix in _COMPRESSION_SUFFIXES:
+        if lowered.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return "data"
+
+
+def _listing_limit(limits: IntakeLimits) -> str:
+    return f"limit: archive has more than {limits.listed_members} members; the rest were not listed"
+
+
+def _directory_members(root: Path) -> list[Member]:
     """Walk without following symlinks; an unreadable folder becomes an item rather than a gap."""
-    members: list[_Member] = []
+    members: list[Member] = []
     pending = [(root, "")]
     while pending:
         folder, prefix = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
-            members.append(_Member(prefix.rstrip("/") or ".", 0, _no_open, _unreadable(exc)))
+            members.append(Member(prefix.rstrip("/") or ".", 0, no_open, unreadable(exc)))
             continue
         for entry in entries:
-            path = prefix + _display_name(entry.name)
+            path = prefix + display_name(entry.name)
             if entry.is_symlink():
-                members.append(_Member(path, 0, _no_open, SYMLINK_ERROR))
+                members.append(Member(path, 0, no_open, SYMLINK_ERROR))
             elif entry.is_dir(follow_symlinks=False):
                 pending.append((Path(entry.path), path + "/"))
             elif entry.is_file(follow_symlinks=False):
                 members.append(_file_member(path, Path(entry.path)))
             else:
-                members.append(_Member(path, 0, _no_open, "unsupported: not a regular file"))
+                members.append(Member(path, 0, no_open, NOT_REGULAR_ERROR))
     return members
 
 
-def _file_member(path: str, location: Path) -> _Member:
+def _file_member(path: str, location: Path) -> Member:
     try:
         size = location.stat(follow_symlinks=False).st_size
     except OSError as exc:  # removed or made unreadable during the walk
-        return _Member(path, 0, _no_open, _unreadable(exc))
-    rejection = SYSTEM_METADATA_ERROR if _is_system_metadata(path) else None
-    return _Member(path, size, _opener(location), rejection)
+        return Member(path, 0, no_open, unreadable(exc))
+    rejection = SYSTEM_METADATA_ERROR if is_system_metadata(path) else None
+    return Member(path, size, _opener(location), rejection)
 
 
-def _read_members(members: Iterable[_Member], limits: IntakeLimits) -> Iterator[IntakeItem]:
-    """Apply the limits in a fixed order and read what passes, counting the archive's expanded total."""
-    expanded = 0
-    ordered = sorted(enumerate(members), key=lambda indexed: (indexed[1].path, indexed[0]))
-    for position, (_, member) in enumerate(ordered):
-        if position >= limits.max_members:
-            error: str | None = f"limit: archive has more than {limits.max_members} members"
-        else:
-            error = member.rejection or _metadata_error(member, expanded, limits)
-        if error is not None:
-            yield IntakeItem(member.path, None, member.declared_size, error)
-            continue
-        data, error = _read_capped(member, limits.max_expanded_bytes - expanded, limits)
-        if data is None:
-            yield IntakeItem(member.path, None, member.declared_size, error)
-            continue
-        expanded += len(data)
-        yield IntakeItem(member.path, data, len(data), None)
-
-
-def _metadata_error(member: _Member, expanded: int, limits: IntakeLimits) -> str | None:
-    """Checks on the declared sizes: cheap, and they stop a bomb before a byte is inflated."""
-    if member.declared_size > limits.max_member_bytes:
-        return _too_large(member.declared_size, limits)
-    ratio_error = _ratio_error(member.declared_size, member.compressed_size, limits)
-    if ratio_error:
-        return ratio_error
-    if expanded + member.declared_size > limits.max_expanded_bytes:
-        return _expanded_limit(limits)
-    return None
-
-
-def _read_capped(member: _Member, remaining: int, limits: IntakeLimits) -> tuple[bytes | None, str | None]:
-    """Read at most one byte past the tighter limit: the header may lie about the size."""
-    cap = min(limits.max_member_bytes, remaining)
-    try:
-        with member.opener() as stream:
-            data = stream.read(cap + 1)
-    except zipfile.BadZipFile as exc:
-        return None, f"corrupt: {short_detail(exc)}"
-    except NotImplementedError as exc:
-        return None, f"unsupported: {short_detail(exc)}"
-    except OSError as exc:
-        return None, _unreadable(exc)
-    except Exception as exc:  # zlib.error, EOFError ... from damaged compressed data
-        return None, f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
-    if len(data) > limits.max_member_bytes:
-        return None, f"too_large: more than {limits.max_member_bytes} bytes (limit {limits.max_member_bytes})"
-    if len(data) > remaining:
-        return None, _expanded_limit(limits)
-    ratio_error = _ratio_error(len(data), member.compressed_size, limits)
-    if ratio_error:
-        return None, ratio_error
-    return data, None
-
-
-def _ratio_error(size: int, compressed_size: int | None, limits: IntakeLimits) -> str | None:
-    if compressed_size is None or size <= limits.ratio_check_min_bytes:
-        return None
-    ratio = size / compressed_size if compressed_size else float("inf")
-    if ratio > limits.max_compression_ratio:
-        return f"zip_bomb: compression ratio {ratio:.0f} exceeds {limits.max_compression_ratio:g}"
-    return None
-
-
-def _too_large(size: int, limits: IntakeLimits) -> str:
-    return f"too_large: {size} bytes (limit {limits.max_member_bytes})"
-
-
-def _expanded_limit(limits: IntakeLimits) -> str:
-    return f"limit: archive expands beyond {limits.max_expanded_bytes} bytes"
-
-
-def _unreadable(exc: OSError) -> str:
-    """The report's "corrupt" wording already reads "corrupt or unreadable", so no separate code."""
-    return f"corrupt: cannot read ({exc.strerror or short_detail(exc)})"
-
-
-def _is_system_metadata(path: str) -> bool:
-    parts = path.lower().split("/")
-    name = parts[-1]
-    return any(part in _JUNK_FOLDERS for part in parts) or name in _JUNK_FILES or name.startswith("._")
-
-
-def _display_name(name: str) -> str:
-    """File names that are not valid UTF-8 (old Windows shares) must still print and store cleanly."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _opener(path: Path) -> Callable[[], BinaryIO]:
+def _opener(path: Path):
     """O_NOFOLLOW: a file swapped for a symlink after the walk is still not followed."""
 
     def open_file() -> BinaryIO:
@@ -291,10 +333,6 @@ def _opener(path: Path) -> Callable[[], BinaryIO]:
         return os.fdopen(descriptor, "rb")
 
     return open_file
-
-
-def _no_open() -> BinaryIO:
-    raise AssertionError("members rejected from metadata are never opened")
 
 
 def _file_size(path: Path) -> int:

@@ -18,6 +18,17 @@ class IntakeLimits:
     # Small members compress absurdly well (a page of spaces) without being dangerous, so the ratio
     # check only applies above this expanded size.
     ratio_check_min_bytes: int = MIB
+    # An archive inside the upload is depth 2; deeper nesting is reported, not opened (42.zip).
+    max_archive_depth: int = 3
+    # Members beyond ``max_members`` are still listed one by one (each with a reason) up to this count;
+    # a ZIP declaring more in its end record is refused whole before its directory is loaded.
+    max_listed_members: int = 50_000
+    # A ZIP central directory larger than this is refused from the end record (each entry is >= 46 bytes).
+    max_central_directory_bytes: int = 64 * MIB
+
+    @property
+    def listed_members(self) -> int:
+        return max(self.max_listed_members, self.max_members)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IntakeLimits:
@@ -26,4 +37,6 @@ class IntakeLimits:
             max_expanded_bytes=settings.max_expanded_bytes,
             max_member_bytes=settings.max_member_bytes,
             max_compression_ratio=settings.max_compression_ratio,
+            max_archive_depth=settings.max_archive_depth,
+            max_listed_members=settings.max_listed_members,
         )

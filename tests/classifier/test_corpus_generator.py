@@ -96,7 +96,7 @@ def test_documents_are_well_formed(corpus):
     for doc in corpus:
         assert doc.source == "generated"
         assert doc.title.strip()
-        assert len(doc.text) >= 150
+        assert len(doc.text) >= (100 if doc.doc_type == "screenshot" else 150)
         assert "{" not in doc.text and "}" not in doc.text  # no unfilled placeholder
 
 
@@ -104,7 +104,7 @@ def test_lengths_vary_from_short_excerpts_to_long_documents(corpus):
     lengths = sorted(len(d.text) for d in corpus)
     short = sum(800 <= n <= 2000 for n in lengths)
     assert short / len(lengths) >= 0.25
-    assert sum(n > 4000 for n in lengths) >= 100
+    assert sum(n > 4000 for n in lengths) / len(lengths) >= 0.03
 
 
 def test_regulation_excerpts_often_end_inside_mengingat(corpus):

@@ -11,9 +11,9 @@ from tests.fixtures.documents import (
     make_encrypted_pdf,
     make_image_only_pdf,
     make_pdf,
-    make_png,
     make_zip,
 )
+from tests.fixtures.ole import make_ole
 
 KNOWN_CODES = {
     "empty",
@@ -69,12 +69,8 @@ def test_dispatch_by_content(
 @pytest.mark.parametrize(
     ("data", "filename", "error"),
     [
-        (make_png(), "foto.png", "unsupported: image/png (.png)"),
-        (
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-            "lama.doc",
-            "unsupported: application/x-ole-storage (.doc)",
-        ),
+        (b"\x00\x00\x00\x18ftypmp42" + bytes(64), "video.mp4", "unsupported: application/octet-stream (.mp4)"),
+        (make_ole({"VisioDocument": b"isi"}), "denah.vsd", "unsupported: application/x-ole-storage (.vsd)"),
         (make_zip({"dalam.pdf": b"%PDF-1.4"}), "arsip.zip", "unsupported: application/zip (.zip)"),
         (bytes(range(256)) * 4, "data", "unsupported: application/octet-stream (no extension)"),
     ],
@@ -118,7 +114,7 @@ class ExplodingExtractor:
         return "9.9"
 
     def extract(
-        self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000
+        self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000, max_image_pixels: int = 1
     ) -> ExtractionResult:
         raise RecursionError("maximum recursion depth exceeded\nwhile parsing")
 

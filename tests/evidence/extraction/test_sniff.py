@@ -92,3 +92,73 @@ def test_file_extension_handles_archive_paths() -> None:
     assert file_extension("Diskominfo/SK.PDF") == ".pdf"
     assert file_extension("Diskominfo\\SK.Docx") == ".docx"
     assert file_extension("README") == ""
+
+
+# --- every format the product reads ---------------------------------------------------------------
+
+
+def _sniff_cases() -> list[tuple[bytes, str]]:
+    from tests.fixtures.archives import compress, make_7z, make_rar, make_tar
+    from tests.fixtures.office import (
+        make_encrypted_ooxml,
+        make_html,
+        make_odp,
+        make_ods,
+        make_odt,
+        make_pptx,
+        make_xls,
+        make_xlsx,
+    )
+    from tests.fixtures.ole import make_doc, make_ppt
+
+    return [
+        (make_doc("isi"), "application/msword"),
+        (make_xls({"a": [["b"]]}), "application/vnd.ms-excel"),
+        (make_ppt([["isi"]]), "application/vnd.ms-powerpoint"),
+        (make_encrypted_ooxml(), "application/x-ooxml-encrypted"),
+        (make_xlsx({"a": [["b"]]}), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (make_pptx([("a", "b")]), "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        (make_odt("a", ["b"]), "application/vnd.oasis.opendocument.text"),
+        (make_ods({"a": [["b"]]}), "application/vnd.oasis.opendocument.spreadsheet"),
+        (make_odp([("a", "b")]), "application/vnd.oasis.opendocument.presentation"),
+        (make_html("a", ["b"]), "text/html"),
+        (b"\n  <HTML><body>isi</body></HTML>", "text/html"),
+        (b"Catatan: tag <html> disebut di tengah teks", "text/plain"),
+        (make_7z({"a.txt": b"a"}), "application/x-7z-compressed"),
+        (make_rar({"a.txt": b"a"}), "application/vnd.rar"),
+        (make_tar({"a.txt": b"a"}), "application/x-tar"),
+        (compress(b"isi", "gz"), "application/gzip"),
+        (compress(b"isi", "bz2"), "application/x-bzip2"),
+        (compress(b"isi", "xz"), "application/x-xz"),
+        (b"BM" + bytes(4) + bytes(4) + bytes(20), "image/bmp"),
+        (b"BMW adalah merek mobil, bukan gambar", "text/plain"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"),
+        (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00", "image/heic"),
+        (b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00", OCTET_MEDIA_TYPE),
+    ]
+
+
+@pytest.mark.parametrize("index", range(23))
+def test_every_supported_format_is_recognised_from_its_bytes(index: int) -> None:
+    data, expected = _sniff_cases()[index]
+
+    assert sniff_media_type(data, "berkas.xyz") == expected
+
+
+def test_zip_declaring_millions_of_entries_is_not_opened_by_the_sniffer() -> None:
+    from unittest import mock
+
+    from tests.fixtures.archives import declare_entries
+
+    blob = declare_entries(make_zip({"a.txt": b"a"}), 3_000_000)
+
+    with mock.patch("zipfile.ZipFile", side_effect=AssertionError("directory loaded")):
+        assert sniff_media_type(blob, "a.zip") == ZIP_MEDIA_TYPE
+
+
+def test_legacy_and_encrypted_office_named_as_ooxml_hint_at_the_reason() -> None:
+    warning = extension_warning("application/x-ooxml-encrypted", "anggaran.xlsx")
+
+    assert warning is not None and "password-protected" in warning
+    assert extension_warning("application/msword", "sk.doc") is None
+    assert extension_warning("text/html", "rekap.xls") == "extension_mismatch: .xls file contains text/html"
