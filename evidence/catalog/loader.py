@@ -10,6 +10,7 @@ import yaml
 from evidence.catalog.model import Catalog
 
 BUNDLED_DIR = Path(__file__).resolve().parent / "data"
+CROSSWALK_PREFIX = "crosswalk-"  # crosswalk files live beside the catalogs but are not frameworks
 
 
 def _bundled_path(framework_id: str) -> Path:
@@ -17,7 +18,7 @@ def _bundled_path(framework_id: str) -> Path:
 
 
 def available_frameworks() -> list[str]:
-    return sorted(p.stem for p in BUNDLED_DIR.glob("*.yaml"))
+    return sorted(p.stem for p in BUNDLED_DIR.glob("*.yaml") if not p.name.startswith(CROSSWALK_PREFIX))
 
 
 def load_catalog_file(path: Path) -> Catalog:
