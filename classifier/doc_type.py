@@ -2,33 +2,18 @@
 
 Rules, not a model: the heading of Indonesian government documents is formulaic, and reviewers need the
 type to judge the maturity level a document can prove (a Perbup proves more than a news item).
+The rules live in ``classifier.metadata`` (which also reads number, year, issuer and draft status); this
+module keeps the original function and its finer labels (perkada, perda, keputusan, surat_edaran, sop,
+anggaran, notulen, undangan, laporan, perencanaan, berita, lainnya), which the stored ``doc_type`` uses.
+``classifier.metadata.KIND_TO_TYPE`` maps them onto the issue's document types.
 """
 
 from __future__ import annotations
 
-import re
-
-# Order matters: the first pattern that matches the head wins.
-_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("perda", re.compile(r"peraturan\s+daerah\s+(kabupaten|kota|provinsi)", re.I)),
-    ("perkada", re.compile(r"peraturan\s+(bupati|wali\s*kota|walikota|gubernur)", re.I)),
-    ("keputusan", re.compile(r"keputusan\s+(bupati|wali\s*kota|walikota|gubernur|kepala|sekretaris|inspektur)", re.I)),
-    ("surat_edaran", re.compile(r"surat\s+edaran", re.I)),
-    ("sop", re.compile(r"standar\s+operasional\s+prosedur|\bSOP\b", re.I)),
-    ("anggaran", re.compile(r"rencana\s+kerja\s+dan\s+anggaran|\bRKA[- ]?SKPD\b|\bDPA[- ]?SKPD\b|dokumen\s+pelaksanaan\s+anggaran", re.I)),
-    ("notulen", re.compile(r"\bnotulen|notula|risalah\s+rapat", re.I)),
-    ("undangan", re.compile(r"\bundangan\b|daftar\s+hadir", re.I)),
-    ("laporan", re.compile(r"\blaporan\b", re.I)),
-    ("perencanaan", re.compile(r"\b(renstra|renja|rkpd|rpjmd|masterplan|rencana\s+strategis|peta\s+rencana)\b", re.I)),
-    ("berita", re.compile(r"\b(baca\s+juga|kata\s+\w+|ujarnya|katanya|jelasnya)\b", re.I)),
-)
-
-DRAFT = re.compile(r"\b(rancangan|draf|draft|konsep)\b", re.I)
+from classifier.metadata import _DRAFT_HEADING as DRAFT  # noqa: F401  (kept for importers of the old name)
+from classifier.metadata import detect_kind
 
 
 def detect_doc_type(text: str) -> str:
-    head = text[:1500]
-    for name, pattern in _TYPES:
-        if pattern.search(head):
-            return name
-    return "lainnya"
+    """The finer document kind of ``text`` (see module docstring)."""
+    return detect_kind(text)[0]

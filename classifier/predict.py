@@ -6,14 +6,17 @@ are suggested only above their own threshold, and candidates are reported separa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from classifier.doc_type import detect_doc_type
+from classifier.maturity import MaturityHint, maturity_hint
+from classifier.metadata import DocumentMetadata, extract_metadata
 from classifier.model import TrainedModel
 from classifier.rules import KeywordRules, RuleHit, path_rule
-from classifier.text import compose, head_of, normalise, sentences
+from classifier.spans import PageLike, index_sentences, spans_in
+from classifier.text import compose, head_of
 from evidence.catalog import Catalog
 from evidence.domain import Suggestion
 
@@ -37,6 +40,13 @@ class Classification:
     candidates: list[Suggestion] = field(default_factory=list)  # top 5 whatever the threshold
     model_version: str = ""
     framework: str = ""
+    # Added by issue 3 (all optional, so older callers and stand-ins keep working):
+    metadata: DocumentMetadata | None = None  # type, number, year, enacted date, issuer, region, draft
+    maturity: dict[int, MaturityHint] = field(default_factory=dict)  # per suggested/candidate indicator
+    evidence: dict[int, list[dict]] = field(default_factory=dict)  # per suggestion: [{page, sentence, term}]
+
+    def maturity_for(self, indicator_id: int) -> MaturityHint | None:
+        return self.maturity.get(indicator_id)
 
 
 def combine(probabilities: np.ndarray, label_ids: list[int], hits: list[RuleHit]) -> np.ndarray:
@@ -54,13 +64,6 @@ def rule_hits(text: str, path: str, catalog: Catalog, keyword_rules: KeywordRule
     return [*path_rule(path, catalog), *keyword_rules.hits(head_of(text))]
 
 
-def _quote(term: str, text_sentences: list[tuple[str, str]]) -> str | None:
-    for original, normalised in text_sentences:
-        if term in normalised:
-            return original if len(original) <= 220 else original[:217] + "..."
-    return None
-
-
 class IndicatorClassifier:
     def __init__(self, model: TrainedModel, catalog: Catalog) -> None:
         if model.framework != catalog.id:
@@ -72,21 +75,27 @@ class IndicatorClassifier:
     def threshold(self, indicator_id: int) -> float:
         return self.model.thresholds.get(indicator_id, 0.5)
 
-    def classify(self, text: str, path: str = "") -> Classification:
-        return self.classify_many([(text, path)])[0]
+    def classify(self, text: str, path: str = "", pages: Sequence[PageLike] | None = None) -> Classification:
+        """``pages`` (``ExtractionResult.pages``) is optional: with it, quoted sentences carry page numbers."""
+        return self.classify_many([(text, path)], [pages])[0]
 
-    def classify_many(self, docs: list[tuple[str, str]]) -> list[Classification]:
+    def classify_many(self, docs: list[tuple[str, str]],
+                      pages: Sequence[Sequence[PageLike] | None] | None = None) -> list[Classification]:
         if not docs:
             return []
         matrix = self.model.transform([compose(text, path) for text, path in docs])
         probs = self.model.probabilities(matrix)
-        return [self._explain(text, path, probs[i], matrix[i]) for i, (text, path) in enumerate(docs)]
+        page_lists = list(pages) if pages is not None else [None] * len(docs)
+        return [self._explain(text, path, probs[i], matrix[i], page_lists[i]) for i, (text, path) in enumerate(docs)]
 
-    def _explain(self, text: str, path: str, probs: np.ndarray, row) -> Classification:
+    def _explain(self, text: str, path: str, probs: np.ndarray, row,
+                 pages: Sequence[PageLike] | None = None) -> Classification:
         labels = self.model.label_ids
         hits = rule_hits(text, path, self.catalog, self.keyword_rules)
         scores = combine(probs, labels, hits)
-        text_sentences = [(s, normalise(s)) for s in sentences(text[:60000])]
+        index = index_sentences(pages if pages else text)
+        metadata = extract_metadata(text, path)
+        evidence: dict[int, list[dict]] = {}
         order = np.argsort(-scores)
         candidates = [Suggestion(labels[i], round(float(scores[i]), 4), (), False) for i in order[:TOP_CANDIDATES]]
         suggestions: list[Suggestion] = []
@@ -97,15 +106,29 @@ class IndicatorClassifier:
             if terms:
                 listed = ", ".join(f"'{t}'" for t, _ in terms)
                 reason = f"model (p={probs[i]:.2f}): istilah berbobot {listed}"
-                quote = next((q for t, _ in terms if (q := _quote(t, text_sentences))), None)
-                if quote:
-                    reason += f"; kalimat: \"{quote}\""
+                spans = spans_in(index, [t for t, _ in terms], max_spans=3)
+                evidence[label] = spans
+                if spans:
+                    page = f" (hlm. {spans[0]['page']})" if spans[0]["page"] is not None else ""
+                    reason += f"; kalimat{page}: \"{spans[0]['sentence']}\""
                 reasons.append(reason)
             suggestions.append(Suggestion(label, round(float(scores[i]), 4), tuple(reasons), True))
+        maturity = {
+            s.indicator_id: maturity_hint(self.catalog.indicator(s.indicator_id), metadata, text,
+                                          scale_levels=self._scale_levels(s.indicator_id))
+            for s in [*suggestions, *candidates]
+        }
         return Classification(
-            doc_type=detect_doc_type(text),
+            doc_type=metadata.doc_kind,
             suggestions=suggestions,
             candidates=candidates,
             model_version=self.model.version,
             framework=self.model.framework,
+            metadata=metadata,
+            maturity=maturity,
+            evidence=evidence,
         )
+
+    def _scale_levels(self, indicator_id: int) -> dict[int, str]:
+        scale = self.catalog.maturity_scales.get(self.catalog.indicator(indicator_id).maturity_scale)
+        return dict(scale.levels) if scale else {}

@@ -13,9 +13,15 @@ from evidence.extraction import extract
 from evidence.settings import get_settings
 
 
+def _maturity(outcome, indicator_id: int) -> dict | None:
+    """``{level, reason, criterion, hint: true}``: a hint of the level the document supports, never a score."""
+    hint = outcome.maturity.get(indicator_id) if getattr(outcome, "maturity", None) else None
+    return hint.as_dict() if hint is not None else None
+
+
 def classify_file(path: Path, classifier, catalog, settings) -> dict:
     record: dict = {"file": str(path), "status": "failed", "error": None, "doc_type": None, "indicators": [],
-                    "candidates": [], "pages": None, "text_chars": 0}
+                    "candidates": [], "pages": None, "text_chars": 0, "metadata": None}
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -25,14 +31,21 @@ def classify_file(path: Path, classifier, catalog, settings) -> dict:
     record.update(status=result.status, error=result.error, pages=result.page_count, text_chars=result.text_chars)
     if result.status != "ok":
         return record
-    outcome = classifier.classify(result.text, str(path))
+    outcome = classifier.classify(result.text, str(path), pages=result.pages)
     record["doc_type"] = outcome.doc_type
+    record["metadata"] = outcome.metadata.as_dict() if outcome.metadata is not None else None
     record["indicators"] = [
-        {"id": s.indicator_id, "name": catalog.indicator(s.indicator_id).name, "score": s.score, "reasons": list(s.reasons)}
+        {"id": s.indicator_id, "name": catalog.indicator(s.indicator_id).name, "score": s.score, "reasons": list(s.reasons),
+         "maturity": _maturity(outcome, s.indicator_id), "evidence": list(outcome.evidence.get(s.indicator_id, []))}
         for s in outcome.suggestions
     ]
     record["candidates"] = [{"id": s.indicator_id, "score": s.score} for s in outcome.candidates]
     return record
+
+
+def _level(indicator: dict) -> str:
+    hint = indicator.get("maturity")
+    return f", petunjuk tingkat {hint['level']}" if hint else ""
 
 
 def classify(
@@ -55,7 +68,8 @@ def classify(
     for rec in records:
         table.add_row(
             rec["file"], rec["status"] + (f"\n{rec['error']}" if rec["error"] else ""), rec["doc_type"] or "-",
-            "\n".join(f"{i['id']} {i['name']} ({i['score']:.2f})" for i in rec["indicators"]) or "tidak ada saran",
+            "\n".join(f"{i['id']} {i['name']} ({i['score']:.2f}{_level(i)})" for i in rec["indicators"])
+            or "tidak ada saran",
             ", ".join(f"{c['id']}:{c['score']:.2f}" for c in rec["candidates"]),
         )
     console.print(table)

@@ -11,17 +11,35 @@ from cli.common import FrameworkOption, catalog_for, console
 
 
 def indicators(framework: str | None = FrameworkOption, as_json: bool = typer.Option(False, "--json")) -> None:
-    """Print the indicator catalog of a framework."""
+    """Print the indicator catalog of a framework, grouped by aspect, with weights and how each is assessed."""
     catalog = catalog_for(framework)
     if as_json:
         print(json.dumps(catalog.model_dump(mode="json"), ensure_ascii=False, indent=2))
         return
     table = Table(title=f"{catalog.framework.name} — katalog {catalog.framework.catalog_version}")
-    for col in ("No", "Indikator", "Aspek", "Bobot", "Kata kunci"):
+    for col in ("No", "Indikator", "Aspek", "Bobot", "Penilaian", "Kata kunci"):
         table.add_column(col, overflow="fold")
-    for ind in catalog.indicators:
-        table.add_row(str(ind.id), ind.short_name, catalog.aspect_name(ind.aspect), f"{ind.weight:g}",
+    aspect_order = {a.id: n for n, a in enumerate(catalog.aspects)}
+    ordered = sorted(catalog.indicators, key=lambda i: (aspect_order.get(i.aspect, len(aspect_order)), i.id))
+    previous_aspect = None
+    for ind in ordered:
+        if previous_aspect is not None and ind.aspect != previous_aspect:
+            table.add_section()
+        previous_aspect = ind.aspect
+        assessed = f"evaluasi lain: {ind.external_evaluation}" if ind.is_external else "dokumen"
+        table.add_row(str(ind.id), ind.short_name, _aspect_label(catalog, ind.aspect), f"{ind.weight:g}", assessed,
                       ", ".join(ind.keywords[:4]))
     console.print(table)
+    weights = [a.weight for a in catalog.aspects]
+    aspect_total = f" (bobot aspek {sum(w for w in weights if w is not None):g})" if None not in weights else ""
+    external = catalog.external_indicator_ids()
     console.print(f"{len(catalog.indicators)} indikator, {len(catalog.aspects)} aspek, "
-                  f"total bobot {sum(i.weight for i in catalog.indicators):g}")
+                  f"total bobot {sum(i.weight for i in catalog.indicators):g}{aspect_total}"
+                  + (f"; {len(external)} dinilai dari evaluasi nasional lain" if external else ""))
+
+
+def _aspect_label(catalog, aspect_id: int) -> str:
+    aspect = next((a for a in catalog.aspects if a.id == aspect_id), None)
+    if aspect is None or aspect.weight is None:
+        return catalog.aspect_name(aspect_id)
+    return f"{aspect.name} ({aspect.weight:g})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from cli.classify import classify
+from cli.crosswalk import crosswalk
 from cli.evaluate import evaluate
 from cli.indicators import indicators
 from cli.scan import scan
@@ -19,6 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command()(indicators)
+app.command()(crosswalk)
 app.command()(classify)
 app.command()(scan)
 app.command()(train)

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cli.common import FrameworkOption, catalog_for, classifier_for, console, fail
 from evidence.db import open_database
+from evidence.extraction.policy import ExtractionPolicy
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
 from evidence.pipeline import batch_documents, finish_batch, ingest_source, run_document
@@ -35,6 +36,7 @@ def scan(
     db = open_database(settings.resolved_database_url())
     store = BlobStore(settings.resolved_storage_dir())
     directory = load_opd_directory()
+    policy = ExtractionPolicy.from_settings(settings)
     with db.session() as session:
         ingested = ingest_source(
             session, store, source, catalog=catalog, opd_directory=directory,
@@ -46,9 +48,8 @@ def scan(
                   console=console, transient=True) as progress:
         task = progress.add_task("Ekstraksi & klasifikasi", total=len(ingested.to_process))
         for document_id in ingested.to_process:
-            run_document(db, store, document_id, lambda _framework: classifier, lease_seconds=settings.lease_seconds,
-                         max_attempts=settings.max_attempts, min_chars_per_page=settings.min_chars_per_page,
-                         max_pages=settings.max_pdf_pages)
+            run_document(db, store, document_id, lambda _framework: classifier, policy=policy,
+                         lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
             progress.advance(task)
     with db.session() as session:
         finish_batch(session, ingested.batch_id)

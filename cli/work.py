@@ -15,6 +15,10 @@ def worker(
     burst: bool = typer.Option(False, help="Exit when the queue is empty (tests, batch runs)."),
     name: str | None = typer.Option(None, help="Worker name (default: RQ's host.pid)."),
     max_jobs: int | None = typer.Option(None, "--max-jobs", help="Exit after this many jobs."),
+    queues: list[str] = typer.Option(
+        ["default", "ocr"], "--queue", "-q",
+        help="Queues in priority order; e.g. `--queue ocr` for a worker that only does OCR.",
+    ),
 ) -> None:
     """Start an RQ worker on SPBE_REDIS_URL; run several, on several machines, to share the work."""
     settings = get_settings()
@@ -22,14 +26,18 @@ def worker(
         fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
     from rq import Queue, Worker
 
-    from evidence.queue.dispatch import QUEUE_NAME
+    from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME
     from worker.runtime import runtime
+
+    unknown = set(queues) - {QUEUE_NAME, OCR_QUEUE_NAME}
+    if unknown:
+        fail(f"antrean tidak dikenal: {', '.join(sorted(unknown))} (pilih {QUEUE_NAME} atau {OCR_QUEUE_NAME})")
 
     rt = runtime()
     rt.classifier(settings.framework)  # load the model once, before forking work horses
     rt.db.engine.dispose()  # no database connection may be shared with forked children
-    queue = Queue(QUEUE_NAME, connection=rt.dispatcher.redis)
-    Worker([queue], connection=rt.dispatcher.redis, name=name).work(
+    listened = [Queue(name, connection=rt.dispatcher.redis) for name in queues]
+    Worker(listened, connection=rt.dispatcher.redis, name=name).work(
         burst=burst, with_scheduler=not burst, max_jobs=max_jobs
     )
 

@@ -128,6 +128,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "console.other_ids": {"id": "di luar kewajiban: {ids}", "en": "not owed: {ids}"},
     "console.duplicate_of": {"id": "duplikat dari {path}", "en": "duplicate of {path}"},
+    # Maturity hints (classifier.maturity): always prefixed so nobody mistakes them for an assessment.
+    "maturity.prefix": {"id": "petunjuk tingkat", "en": "level hint"},
+    "maturity.level": {"id": "tingkat {level}", "en": "level {level}"},
+    "maturity.draft": {
+        "id": "hanya rancangan/draf ({evidence}): bukti tingkat 1",
+        "en": "draft only ({evidence}): level 1 evidence",
+    },
+    "maturity.enacted": {
+        "id": "{instrument} yang telah ditetapkan{about}: bukti tingkat 2",
+        "en": "enacted {instrument}{about}: level 2 evidence",
+    },
+    "maturity.unknown_status": {
+        "id": "{instrument} tanpa tanda penetapan yang terbaca: paling aman tingkat 1",
+        "en": "{instrument} with no readable sign of enactment: level 1 to be safe",
+    },
+    "maturity.supporting": {
+        "id": "dokumen pendukung ({kind}), bukan kebijakan yang ditetapkan: bukti tingkat 1",
+        "en": "supporting document ({kind}), not an enacted policy: level 1 evidence",
+    },
+    "maturity.integration": {
+        "id": "menyebut penerapan lintas perangkat daerah/terpadu ('{term}'): bukti tingkat 3",
+        "en": "mentions implementation across agencies/integration ('{term}'): level 3 evidence",
+    },
+    "maturity.evaluation": {
+        "id": "memuat pemantauan/evaluasi/pengukuran ('{term}'): bukti tingkat 4",
+        "en": "contains monitoring/evaluation/measurement ('{term}'): level 4 evidence",
+    },
+    "maturity.improvement": {
+        "id": "menindaklanjuti hasil evaluasi/perbaikan berkelanjutan ('{term}'): bukti tingkat 5",
+        "en": "follows up evaluation results/continuous improvement ('{term}'): level 5 evidence",
+    },
+    "maturity.revision": {
+        "id": "{instrument} mengubah/mengganti kebijakan sebelumnya ('{term}'): bukti tingkat 5",
+        "en": "{instrument} amends/replaces an earlier policy ('{term}'): level 5 evidence",
+    },
+    "maturity.service": {
+        "id": "fungsi layanan '{level_name}' ('{term}'): bukti tingkat {level}",
+        "en": "service function '{level_name}' ('{term}'): level {level} evidence",
+    },
+    "maturity.service_info": {
+        "id": "hanya menggambarkan layanan (informasi satu arah): bukti tingkat 1",
+        "en": "only describes the service (one-way information): level 1 evidence",
+    },
+    "maturity.about": {"id": " tentang {title}", "en": " on {title}"},
+    "evidence.page": {"id": "hlm. {page}", "en": "p. {page}"},
 }
 
 # Machine error codes (the part of ``ScannedDocument.error`` before the first ": ") -> readable sentence.

@@ -42,10 +42,18 @@ def ingest_batch_job(batch_id: int) -> dict:
 
 
 def process_document_job(document_id: int) -> str:
+    """Text layer and classification; scans are handed on to the OCR queue."""
     rt = runtime()
-    s = rt.settings
-    return run_document(rt.db, rt.store, document_id, rt.classifier, lease_seconds=s.lease_seconds,
-                        max_attempts=s.max_attempts, min_chars_per_page=s.min_chars_per_page, max_pages=s.max_pdf_pages)
+    return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
+                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
+                        hand_off_ocr=rt.dispatcher.submit_ocr)
+
+
+def ocr_document_job(document_id: int) -> str:
+    """Runs on the ``ocr`` queue: OCR of the pages without a text layer, then classification."""
+    rt = runtime()
+    return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
+                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts, ocr_phase=True)
 
 
 def finish_batch_job(batch_id: int) -> bool:

@@ -13,6 +13,7 @@ from classifier.loading import load_classifier
 from classifier.predict import IndicatorClassifier
 from evidence.catalog import load_catalog
 from evidence.db import Database, open_database
+from evidence.extraction.policy import ExtractionPolicy
 from evidence.queue import Dispatcher, get_dispatcher
 from evidence.settings import Settings, get_settings
 from evidence.storage import BlobStore
@@ -24,6 +25,7 @@ class Runtime:
     db: Database
     store: BlobStore
     dispatcher: Dispatcher
+    extraction_policy: ExtractionPolicy
     _classifiers: dict[str, IndicatorClassifier] = field(default_factory=dict)
 
     def classifier(self, framework: str) -> IndicatorClassifier:
@@ -52,4 +54,5 @@ def _build(settings: Settings) -> Runtime:
         open_database(settings.resolved_database_url()),
         BlobStore(settings.resolved_storage_dir()),
         get_dispatcher(settings),
+        ExtractionPolicy.from_settings(settings),
     )

@@ -75,8 +75,8 @@ class Document(Base):
     pages: Mapped[int | None] = mapped_column(Integer)
     pages_needing_ocr: Mapped[int | None] = mapped_column(Integer)
     text_chars: Mapped[int] = mapped_column(Integer, default=0)
-    extractor: Mapped[str | None] = mapped_column(String(60))
-    extractor_version: Mapped[str | None] = mapped_column(String(40))
+    extractor: Mapped[str | None] = mapped_column(String(120))
+    extractor_version: Mapped[str | None] = mapped_column(String(240))
     warnings: Mapped[list | None] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # Work claim: a worker holds a document only while its lease is valid and its token matches.

@@ -18,9 +18,12 @@ from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
 from evidence.domain import FileStatus, Suggestion
-from evidence.extraction import ExtractionResult, extract
+from evidence.extraction import ExtractionResult
+from evidence.extraction.policy import OCR_BUDGET_MARGIN_SECONDS, ExtractionPolicy
 from evidence.queue.leases import claim_document, release_document
 from evidence.storage import BlobStore
+
+OCR_QUEUED = "ocr_queued"
 
 
 class ClassificationLike(Protocol):
@@ -47,17 +50,26 @@ class Outcome:
     classification: ClassificationLike | None = None
 
 
-def compute_outcome(
-    data: bytes, filename: str, path: str, classifier: DocumentClassifier, *, min_chars_per_page: int, max_pages: int
-) -> Outcome:
-    """Pure: bytes in, outcome out. Any exception becomes a failed outcome with its reason."""
+def classify_extraction(result: ExtractionResult, path: str, classifier: DocumentClassifier) -> Outcome:
+    """Pure: an extraction result in, an outcome out. A classifier error becomes a failed outcome."""
+    if result.status != "ok":
+        return Outcome(result.status, result.error, result)
     try:
-        result = extract(data, filename, min_chars_per_page=min_chars_per_page, max_pages=max_pages)
-        if result.status != "ok":
-            return Outcome(result.status, result.error, result)
         return Outcome(FileStatus.OK.value, None, result, classifier.classify(result.text, path))
     except Exception as exc:  # one bad file must not stop the batch
+        return Outcome(FileStatus.FAILED.value, f"classifier_error: {type(exc).__name__}: {exc}"[:2000], result)
+
+
+def compute_outcome(
+    data: bytes, filename: str, path: str, classifier: DocumentClassifier, policy: ExtractionPolicy, *,
+    ocr_now: bool = False,
+) -> Outcome:
+    """Extract (with OCR when ``ocr_now``) and classify. Any exception becomes a failed outcome."""
+    try:
+        result = policy.ocr(data, filename) if ocr_now else policy.extract(data, filename)
+    except Exception as exc:
         return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+    return classify_extraction(result, path, classifier)
 
 
 def apply_outcome(session: Session, doc: Document, outcome: Outcome, classifier: DocumentClassifier | None) -> None:
@@ -86,25 +98,38 @@ def apply_outcome(session: Session, doc: Document, outcome: Outcome, classifier:
         ))
 
 
+OcrHandOff = Callable[[int, int], None]
+"""``hand_off(batch_id, document_id)``: put the document on the OCR queue (after the hand-off commit)."""
+
+
 def run_document(
     db: Database,
     store: BlobStore,
     document_id: int,
     classifier_for: Callable[[str], DocumentClassifier],
     *,
+    policy: ExtractionPolicy | None = None,
     lease_seconds: int = 360,
     max_attempts: int = 3,
-    min_chars_per_page: int = 25,
-    max_pages: int = 2000,
+    ocr_phase: bool = False,
+    hand_off_ocr: OcrHandOff | None = None,
 ) -> str:
-    """Claim, compute, record. Returns the final status, or "skipped"/"lost_lease" when not ours to write."""
+    """Claim, compute, record. Returns the final status, "ocr_queued" when the scan went to the OCR
+    queue, or "skipped"/"lost_lease" when not ours to write.
+
+    Files whose pages lack a text layer are OCR'd in this call when there is no ``hand_off_ocr`` (CLI,
+    embedded mode); otherwise they are handed to the OCR queue so cheap files are not stuck behind them.
+    """
+    policy = policy or ExtractionPolicy()
+    if ocr_phase:
+        lease_seconds = max(lease_seconds, int(policy.ocr_timeout_seconds) + OCR_BUDGET_MARGIN_SECONDS)
     with db.session() as session:
         claim = claim_document(session, document_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
         doc = session.get(Document, document_id)
         if claim is None:
             return doc.status if doc is not None and doc.status != "queued" else "skipped"
-        filename, path, digest = doc.filename, doc.path, doc.sha256
-        framework = session.get(Batch, doc.batch_id).framework_id
+        filename, path, digest, batch_id = doc.filename, doc.path, doc.sha256, doc.batch_id
+        framework = session.get(Batch, batch_id).framework_id
     try:
         data = store.get(digest) if digest else b""
     except OSError as exc:
@@ -112,8 +137,11 @@ def run_document(
         classifier = None
     else:
         classifier = classifier_for(framework)
-        outcome = compute_outcome(data, filename, path, classifier,
-                                  min_chars_per_page=min_chars_per_page, max_pages=max_pages)
+        outcome = compute_outcome(data, filename, path, classifier, policy, ocr_now=ocr_phase)
+        if not ocr_phase and outcome.extraction is not None and policy.wants_ocr(outcome.extraction):
+            if hand_off_ocr is not None:
+                return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
+            outcome = compute_outcome(data, filename, path, classifier, policy, ocr_now=True)
     with db.session() as session:
         if not release_document(session, document_id, claim.token):
             session.rollback()
@@ -122,6 +150,19 @@ def run_document(
         apply_outcome(session, doc, outcome, classifier)
         settle_followers(session, doc)
         return doc.status
+
+
+def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_off_ocr: OcrHandOff) -> str:
+    """Give the lease back without a final state; the cheap pass does not count as an attempt."""
+    with db.session() as session:
+        if not release_document(session, document_id, token):
+            session.rollback()
+            return "lost_lease"
+        doc = session.get(Document, document_id)
+        doc.attempts = max(doc.attempts - 1, 0)
+        doc.enqueued_at = utcnow()
+    hand_off_ocr(batch_id, document_id)
+    return OCR_QUEUED
 
 
 def finish_batch(session: Session, batch_id: int) -> bool:

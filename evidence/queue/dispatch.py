@@ -21,7 +21,10 @@ log = logging.getLogger(__name__)
 INGEST_JOB = "worker.jobs.ingest_batch_job"
 PROCESS_JOB = "worker.jobs.process_document_job"
 FINISH_JOB = "worker.jobs.finish_batch_job"
+OCR_JOB = "worker.jobs.ocr_document_job"
 QUEUE_NAME = "default"
+# Scans wait here, so that a batch's cheap files are not stuck behind minutes of OCR per page.
+OCR_QUEUE_NAME = "ocr"
 
 
 class Dispatcher(Protocol):
@@ -30,6 +33,8 @@ class Dispatcher(Protocol):
     def submit_batch(self, batch_id: int) -> None: ...
 
     def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None: ...
+
+    def submit_ocr(self, batch_id: int, document_id: int) -> None: ...
 
     def ping(self) -> bool: ...
 
@@ -77,6 +82,10 @@ class InlineDispatcher:
             self._put(PROCESS_JOB, document_id)
         self._put(FINISH_JOB, batch_id)
 
+    def submit_ocr(self, batch_id: int, document_id: int) -> None:
+        self._put(OCR_JOB, document_id)
+        self._put(FINISH_JOB, batch_id)
+
     def ping(self) -> bool:
         return True
 
@@ -97,13 +106,15 @@ class RqDispatcher:
 
     mode = "rq"
 
-    def __init__(self, redis_url: str, *, job_timeout: int, retries: int) -> None:
+    def __init__(self, redis_url: str, *, job_timeout: int, retries: int, ocr_job_timeout: int | None = None) -> None:
         from redis import Redis
         from rq import Queue
 
         self.redis = Redis.from_url(redis_url)
         self.queue = Queue(QUEUE_NAME, connection=self.redis)
+        self.ocr_queue = Queue(OCR_QUEUE_NAME, connection=self.redis)
         self.job_timeout = job_timeout
+        self.ocr_job_timeout = ocr_job_timeout or job_timeout
         self.retries = retries
 
     def _retry(self):
@@ -131,6 +142,14 @@ class RqDispatcher:
         self.queue.enqueue(FINISH_JOB, batch_id, depends_on=depends, job_timeout=self.job_timeout,
                            description=f"finish batch {batch_id}")
 
+    def submit_ocr(self, batch_id: int, document_id: int) -> None:
+        job = self.ocr_queue.enqueue(OCR_JOB, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
+                                     description=f"ocr document {document_id}")
+        from rq.job import Dependency
+
+        self.queue.enqueue(FINISH_JOB, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
+                           job_timeout=self.job_timeout, description=f"finish batch {batch_id}")
+
     def ping(self) -> bool:
         try:
             return bool(self.redis.ping())
@@ -144,7 +163,9 @@ _inline: InlineDispatcher | None = None
 def get_dispatcher(settings: Settings) -> Dispatcher:
     global _inline
     if settings.redis_url:
-        return RqDispatcher(settings.redis_url, job_timeout=settings.job_timeout_seconds, retries=settings.job_retries)
+        # The OCR job outlives its child process's hard limit, so a slow scan ends as a result, not a kill.
+        return RqDispatcher(settings.redis_url, job_timeout=settings.job_timeout_seconds, retries=settings.job_retries,
+                            ocr_job_timeout=settings.ocr_timeout_seconds + 120)
     if _inline is None:
         _inline = InlineDispatcher()
     return _inline

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
-from evidence.db.models import User
+from evidence.db.models import Document, User
 from evidence.settings import get_settings
 from service.app import create_app
 from service.security import hash_password, issue_token
@@ -39,6 +40,9 @@ def test_upload_over_http_processed_by_rq_worker(tmp_path: Path, monkeypatch, re
         batch = client.get(batch_url, headers=auth).json()
         assert batch["status"] == "done" and batch["total"] == 33
         assert batch["counts"]["classified"] == 28 and batch["counts"]["duplicate"] == 2
+        with app.state.db.session() as s:  # the scan went through the "ocr" queue's job, which read no words
+            scan = s.scalar(select(Document).where(Document.path.like("%Scan PKS%")))
+            assert "tesseract" in scan.extractor and scan.status == "no_text"
 
         docs = client.get("/api/v1/documents?limit=200&status=ok", headers=auth).json()["items"]
         tikor = next(d for d in docs if "Tim Koordinasi" in d["path"] and "Indikator 19" in d["path"])
