@@ -120,6 +120,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "empty.none": {"id": "tidak ada", "en": "none"},
     "empty.no_problem_files": {"id": "Tidak ada berkas bermasalah.", "en": "No problem files."},
     "empty.no_files": {"id": "Tidak ada berkas.", "en": "No files."},
+    # Frameworks: predicate bands, externally assessed indicators, transition between frameworks
+    "report.predicates": {"id": "Predikat indeks", "en": "Index predicates"},
+    "evidence.external": {
+        "id": "dinilai dari evaluasi nasional lain",
+        "en": "assessed from another national evaluation",
+    },
+    "summary.external": {
+        "id": "Indikator yang dinilai dari evaluasi nasional lain (bukan kekurangan bukti)",
+        "en": "Indicators assessed from other national evaluations (not missing evidence)",
+    },
+    "section.transition": {
+        "id": "Transisi dari {source} ke {target}",
+        "en": "Transition from {source} to {target}",
+    },
+    "transition.note": {
+        "id": "Bukti yang sudah ada dalam kerangka lama menurut crosswalk versi {version}; penilai tetap "
+        "menilainya dengan kriteria kerangka baru.",
+        "en": "Evidence already held under the old framework according to crosswalk version {version}; "
+        "assessors still judge it against the new framework's criteria.",
+    },
+    "transition.pemda_wide": {"id": "Seluruh Pemda", "en": "Whole Pemda"},
+    "transition.from_previous": {
+        "id": "bukti {framework} sudah ada: indikator {ids}",
+        "en": "{framework} evidence present: indicator(s) {ids}",
+    },
+    "transition.suggested_only": {"id": "(saran, belum dikonfirmasi)", "en": "(suggested, not confirmed)"},
+    "transition.to_collect": {"id": "baru: perlu dikumpulkan", "en": "new: to be collected"},
+    "transition.no_counterpart": {"id": "tanpa padanan", "en": "no counterpart"},
+    "col.predecessors": {"id": "Indikator pendahulu", "en": "Predecessor indicators"},
+    "col.external_evaluation": {"id": "Evaluasi nasional", "en": "National evaluation"},
+    "console.external": {
+        "id": "Dinilai dari evaluasi nasional lain (bukan kekurangan bukti): {ids}",
+        "en": "Assessed from other national evaluations (not missing evidence): {ids}",
+    },
+    "console.to_collect": {
+        "id": "Transisi ke {target}: baru, perlu dikumpulkan: {ids}",
+        "en": "Transition to {target}: new, to be collected: {ids}",
+    },
     # Console
     "console.title": {"id": "Bukti dukung per OPD", "en": "Evidence per OPD"},
     "console.critical_missing": {

@@ -10,6 +10,7 @@ from evidence.reports.model import (
     Coverage,
     CriticalMissing,
     EvidenceFile,
+    ExternalIndicator,
     FileEntry,
     FileIndicator,
     FrameworkInfo,
@@ -18,16 +19,26 @@ from evidence.reports.model import (
     IndicatorGap,
     OpdGap,
     OpdOwing,
+    PredicateBand,
     ProblemFile,
     Totals,
+    TransitionIndicator,
+    TransitionView,
 )
 from evidence.reports.ownership import owed_indicators, owners_by_indicator, unassigned_indicators
 from evidence.reports.render import render_html, report_json, write_report
+from evidence.reports.transition import (
+    build_transition,
+    build_transitions,
+    evidence_from_report,
+    with_transition,
+)
 
 __all__ = [
     "Coverage",
     "CriticalMissing",
     "EvidenceFile",
+    "ExternalIndicator",
     "FileEntry",
     "FileIndicator",
     "FrameworkInfo",
@@ -36,14 +47,21 @@ __all__ = [
     "IndicatorGap",
     "OpdGap",
     "OpdOwing",
+    "PredicateBand",
     "ProblemFile",
     "Totals",
+    "TransitionIndicator",
+    "TransitionView",
     "build_gap_report",
+    "build_transition",
+    "build_transitions",
+    "evidence_from_report",
     "owed_indicators",
     "owners_by_indicator",
     "print_gap_report",
     "render_html",
     "report_json",
     "unassigned_indicators",
+    "with_transition",
     "write_report",
 ]

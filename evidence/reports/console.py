@@ -73,6 +73,14 @@ def print_gap_report(report: GapReport, console: Console, lang: str = "id") -> N
         )
     )
 
+    external = [ext.id for ext in report.indicators_assessed_externally if not ext.has_evidence]
+    if external:
+        console.print(Text(t("console.external", lang, ids=format_ids(external)), style="dim"))
+    if report.transition and report.transition[0].to_collect():
+        view = report.transition[0]
+        console.print(Text(t("console.to_collect", lang, target=view.to_framework, ids=format_ids(view.to_collect())),
+                           style="yellow"))
+
     if not report.critical_missing:
         console.print(Text(t("critical.none", lang), style="green"))
         return

@@ -8,7 +8,10 @@ Rules, chosen so the report never overstates progress:
 * evidence comes only from documents with status ``ok`` and from above-threshold suggestions; failed,
   unsupported, scanned (no_text) and duplicate files are counted and listed, but prove nothing;
 * identical content (same SHA-256) counts once even if two ``ok`` rows slipped through;
-* suggestions for other frameworks or for ids the catalog does not know are ignored.
+* suggestions for other frameworks or for ids the catalog does not know are ignored;
+* an indicator the catalog marks as assessed externally (scored from another national evaluation) is never
+  a gap: without evidence it is listed under ``indicators_assessed_externally``, not as missing, and it is
+  left out of the coverage shares; the framework's own predicate bands are copied into the report header.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from evidence.reports.model import (
     Coverage,
     CriticalMissing,
     EvidenceFile,
+    ExternalIndicator,
     FileEntry,
     FileIndicator,
     FrameworkInfo,
@@ -33,6 +37,7 @@ from evidence.reports.model import (
     IndicatorGap,
     OpdGap,
     OpdOwing,
+    PredicateBand,
     ProblemFile,
     Totals,
 )
@@ -75,11 +80,16 @@ def build_gap_report(
     evidence = _aggregate(hits, catalog, owners)
     per_opd = _per_opd(docs, hits, evidence, catalog, directory, owners)
     sent = {gap.name for gap in per_opd}
+    external = set(catalog.external_indicator_ids())
     return GapReport(
         framework=FrameworkInfo(
             id=catalog.framework.id,
             name=catalog.framework.name,
             catalog_version=catalog.framework.catalog_version,
+            predicates=[
+                PredicateBand(name=p.name, min=p.min, label=p.label)
+                for p in sorted(catalog.predicates, key=lambda p: p.min, reverse=True)
+            ],
         ),
         source=source,
         generated_at=generated_at,
@@ -88,7 +98,18 @@ def build_gap_report(
         coverage=_coverage(catalog, evidence),
         indicators_with_evidence=list(evidence.values()),
         indicators_without_evidence=[
-            _gap(catalog, owners, i) for i in catalog.indicator_ids() if i not in evidence
+            _gap(catalog, owners, i) for i in catalog.indicator_ids() if i not in evidence and i not in external
+        ],
+        indicators_assessed_externally=[
+            ExternalIndicator(
+                id=ind.id,
+                short_name=ind.short_name,
+                weight=ind.weight,
+                evaluation=ind.external_evaluation,
+                has_evidence=ind.id in evidence,
+            )
+            for ind in catalog.indicators
+            if ind.is_external
         ],
         critical_missing=[
             CriticalMissing(
@@ -210,16 +231,21 @@ def _status_counts(docs: Iterable[ScannedDocument]) -> dict[str, int]:
 
 
 def _coverage(catalog: Catalog, evidence: dict[int, IndicatorEvidence]) -> Coverage:
-    total = len(catalog.indicators)
-    weight_total = sum(i.weight for i in catalog.indicators)
-    weight_with = sum(i.weight for i in catalog.indicators if i.id in evidence)
+    """Shares over the indicators assessed from documents; externally assessed ones are counted apart."""
+    assessed = [i for i in catalog.indicators if not i.is_external]
+    total = len(assessed)
+    weight_total = sum(i.weight for i in assessed)
+    weight_with = sum(i.weight for i in assessed if i.id in evidence)
+    with_evidence = sum(1 for i in assessed if i.id in evidence)
     return Coverage(
         indicators_total=total,
-        indicators_with_evidence=len(evidence),
-        share=round(len(evidence) / total, _ROUND) if total else 0.0,
+        indicators_with_evidence=with_evidence,
+        share=round(with_evidence / total, _ROUND) if total else 0.0,
         weight_total=round(weight_total, _ROUND),
         weight_with_evidence=round(weight_with, _ROUND),
         weighted_share=round(weight_with / weight_total, _ROUND) if weight_total else 0.0,
+        indicators_external=len(catalog.indicators) - total,
+        weight_external=round(sum(i.weight for i in catalog.indicators if i.is_external), _ROUND),
     )
 
 
@@ -253,6 +279,7 @@ def _per_opd(
     for hit in hits:
         hits_by_opd[hit.opd].append(hit)
     order = _opd_order(directory)
+    external = set(catalog.external_indicator_ids())
 
     def sort_key(name: str | None) -> tuple[int, int, str]:
         if name is None:
@@ -277,10 +304,13 @@ def _per_opd(
                 owed=owed,
                 owed_with_evidence=[own[i] for i in owed if i in own],
                 owed_missing=[
-                    _gap(catalog, owners, i, covered_elsewhere=i in evidence) for i in owed if i not in own
+                    _gap(catalog, owners, i, covered_elsewhere=i in evidence)
+                    for i in owed
+                    if i not in own and i not in external
                 ],
                 other_evidence=[ev for i, ev in own.items() if i not in owed_set],
                 problem_files=[_problem(d) for d in group if d.doc.status != FileStatus.OK],
+                owed_external=[i for i in owed if i not in own and i in external],
             )
         )
     return result

@@ -8,9 +8,9 @@ in another language) without a hand-written parser. Frozen: a report is a snapsh
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from evidence.domain import FileStatus
 
@@ -21,10 +21,19 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class PredicateBand(_Frozen):
+    """One predicate band of the framework's index, copied from the catalog (never hard-coded)."""
+
+    name: str
+    min: float
+    label: str = ""
+
+
 class FrameworkInfo(_Frozen):
     id: str
     name: str
     catalog_version: str
+    predicates: list[PredicateBand] = Field(default_factory=list)  # highest band first
 
 
 class Totals(_Frozen):
@@ -33,7 +42,11 @@ class Totals(_Frozen):
 
 
 class Coverage(_Frozen):
-    """Share of indicators with evidence, plain and weighted by the catalog's indicator weights (0..1)."""
+    """Share of indicators with evidence, plain and weighted by the catalog's indicator weights (0..1).
+
+    Counts only indicators assessed from documents: one scored from another national evaluation can be
+    neither missing nor covered by an upload, so it is counted apart (``indicators_external``).
+    """
 
     indicators_total: int
     indicators_with_evidence: int
@@ -41,6 +54,8 @@ class Coverage(_Frozen):
     weight_total: float
     weight_with_evidence: float
     weighted_share: float
+    indicators_external: int = 0
+    weight_external: float = 0.0
 
 
 class EvidenceFile(_Frozen):
@@ -74,6 +89,17 @@ class IndicatorGap(_Frozen):
     covered_elsewhere: bool = False
 
 
+class ExternalIndicator(_Frozen):
+    """An indicator scored from another national evaluation (``evaluation``), not from uploaded documents:
+    shown as such, never as missing evidence."""
+
+    id: int
+    short_name: str
+    weight: float
+    evaluation: str
+    has_evidence: bool = False  # documents were found anyway (they help the other evaluation)
+
+
 class CriticalMissing(_Frozen):
     key: str
     label: str
@@ -104,6 +130,7 @@ class OpdGap(_Frozen):
     owed_missing: list[IndicatorGap]
     other_evidence: list[IndicatorEvidence]
     problem_files: list[ProblemFile]
+    owed_external: list[int] = Field(default_factory=list)  # owed, assessed externally, no evidence: not a gap
 
 
 class OpdOwing(_Frozen):
@@ -127,6 +154,40 @@ class FileEntry(_Frozen):
     indicators: list[FileIndicator]
 
 
+class TransitionIndicator(_Frozen):
+    """One indicator of the newer framework in the transition view.
+
+    ``status``: ``from_previous`` when SPBE 2020 evidence of a predecessor is already at hand (confirmed or
+    suggested), ``to_collect`` when none is ("baru: perlu dikumpulkan"); ``no_counterpart`` says the
+    indicator has no predecessor at all.
+    """
+
+    id: int
+    short_name: str
+    weight: float
+    predecessors: list[int]
+    confirmed_from: list[int]
+    suggested_from: list[int]
+    status: Literal["from_previous", "to_collect"]
+    no_counterpart: bool
+    assessed_externally: bool = False
+
+
+class TransitionView(_Frozen):
+    """Per newer-framework indicator, which older-framework evidence already exists; for one OPD or, with
+    ``opd`` None and ``pemda_wide`` True, the whole Pemda."""
+
+    from_framework: str
+    to_framework: str
+    crosswalk_version: str
+    opd: str | None = None
+    pemda_wide: bool = True
+    indicators: list[TransitionIndicator]
+
+    def to_collect(self) -> list[int]:
+        return [i.id for i in self.indicators if i.status == "to_collect"]
+
+
 class GapReport(_Frozen):
     """Evidence and gaps for one intake, Pemda-wide and per OPD."""
 
@@ -144,6 +205,8 @@ class GapReport(_Frozen):
     opd: list[OpdGap]
     opd_without_files: list[OpdOwing]
     files: list[FileEntry]
+    indicators_assessed_externally: list[ExternalIndicator] = Field(default_factory=list)
+    transition: list[TransitionView] = Field(default_factory=list)  # Pemda-wide first, then per OPD
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (datetimes as ISO 8601, statuses as their string values)."""

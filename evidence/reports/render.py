@@ -65,11 +65,16 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
         for item in report.critical_missing
     ]
     problems = [p for gap in report.opd for p in gap.problem_files]
-    # (indicator, evidence or None) for one Pemda-wide table of every indicator.
+    external = {ext.id: ext for ext in report.indicators_assessed_externally}
+    # One Pemda-wide table of every indicator: with evidence, missing, or assessed externally.
     indicators = sorted(
-        [(ev, ev) for ev in report.indicators_with_evidence]
-        + [(gap, None) for gap in report.indicators_without_evidence],
-        key=lambda pair: pair[0].id,
+        [_indicator_row(ev.id, ev.short_name, ev.weight, ev.owners, ev, external.get(ev.id))
+         for ev in report.indicators_with_evidence]
+        + [_indicator_row(gap.id, gap.short_name, gap.weight, gap.owners, None, None)
+           for gap in report.indicators_without_evidence]
+        + [_indicator_row(ext.id, ext.short_name, ext.weight, [], None, ext)
+           for ext in report.indicators_assessed_externally if not ext.has_evidence],
+        key=lambda row: row["id"],
     )
     return {
         "report": report,
@@ -78,7 +83,8 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
         "critical": critical,
         "problems": problems,
         "indicators": indicators,
-        "opd_sections": [_opd_section(gap) for gap in report.opd],
+        "opd_sections": [_opd_section(gap, external) for gap in report.opd],
+        "external": [ext for ext in report.indicators_assessed_externally if not ext.has_evidence],
         "pct": lambda share: format_pct(share, lang),
         "score": lambda value: format_score(value, lang),
         "number": lambda value: format_number(value, lang),
@@ -89,13 +95,26 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
     }
 
 
-def _opd_section(gap: OpdGap) -> dict[str, Any]:
-    """One OPD's owed indicators in owed order, each with its evidence or its gap, for a single table."""
+def _indicator_row(
+    id_: int, short_name: str, weight: float, owners: list[str], evidence: Any, external: Any
+) -> dict[str, Any]:
+    return {"id": id_, "short_name": short_name, "weight": weight, "owners": owners, "evidence": evidence,
+            "external": external}
+
+
+def _opd_section(gap: OpdGap, external: dict[int, Any] | None = None) -> dict[str, Any]:
+    """One OPD's owed indicators in owed order, each with its evidence, its gap or its external assessment,
+    for a single table."""
+    external = external or {}
     with_evidence = {ev.id: ev for ev in gap.owed_with_evidence}
     missing = {g.id: g for g in gap.owed_missing}
-    rows = [{"id": i, "evidence": with_evidence.get(i), "gap": missing.get(i)} for i in gap.owed]
+    rows = [
+        {"id": i, "evidence": with_evidence.get(i), "gap": missing.get(i),
+         "external": external.get(i) if i in gap.owed_external else None}
+        for i in gap.owed
+    ]
     for row in rows:
-        item = row["evidence"] or row["gap"]
+        item = row["evidence"] or row["gap"] or row["external"]
         row["short_name"] = item.short_name if item is not None else ""
     return {"gap": gap, "rows": rows}
 
