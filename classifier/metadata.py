@@ -215,7 +215,7 @@ def _number_and_year(head: str, start: int) -> tuple[str | None, int | None, boo
     if with_year:
         raw, year = with_year.group(1), _year(with_year.group(2))
     else:
-        raw, year = tail.split("\n", 1)[0], None
+        raw, year = re.split(r"\btahun\b", tail.split("\n", 1)[0], maxsplit=1, flags=re.I)[0], None
     raw = raw.strip().strip(":>.,;").strip()
     if _BLANK_NUMBER.match(raw):
         return None, year, True
@@ -276,7 +276,9 @@ def _authority_and_region(head: str, kind: str, start: int) -> tuple[str | None,
 def _status(text: str, kind: str, head: str, start: int, number_blank: bool, numbered: bool
             ) -> tuple[str, str | None, str | None]:
     """("draft"|"enacted"|"unknown", evidence quoted for the reviewer, ISO date enacted)."""
-    top = head[: max(start, 0) + 300] if start >= 0 else head[:300]
+    # The heading zone ends at the first TENTANG: a title or a Menimbang may quote "Rancangan Peraturan ...".
+    about = re.search(r"tentang", head[max(start, 0):], re.I)
+    top = head[: max(start, 0) + (about.start() if about else 300)]
     line = _DRAFT_LINE.search(text[:HEAD_CHARS]) or _DRAFT_LINE.search(text[-2000:])
     heading = _DRAFT_HEADING.search(top)
     if line or heading:

@@ -31,7 +31,7 @@ UNRELATED = """PERATURAN DAERAH KABUPATEN SUKAMAJU NOMOR 4 TAHUN 2019 TENTANG RE
 Menimbang bahwa untuk meningkatkan pendapatan asli daerah dari retribusi parkir di tepi jalan umum perlu
 mengatur tarif retribusi parkir kendaraan bermotor roda dua dan roda empat di pasar dan terminal."""
 
-JSON_KEYS = {"file", "status", "error", "doc_type", "indicators", "candidates", "pages", "text_chars"}
+JSON_KEYS = {"file", "status", "error", "doc_type", "indicators", "candidates", "pages", "text_chars", "metadata"}
 
 
 def _classify(*files: Path) -> list[dict]:
@@ -70,6 +70,33 @@ def test_classify_json_contract_and_statuses(tmp_path: Path) -> None:
     assert records["perda parkir.docx"]["indicators"] == [], "no suggestion is a valid answer"
     assert records["rusak.pdf"]["status"] == "failed" and records["rusak.pdf"]["error"].startswith("corrupt")
     assert records["video.mp4"]["status"] == "unsupported" and records["video.mp4"]["indicators"] == []
+
+
+def test_classify_json_metadata_maturity_and_page_numbers(tmp_path: Path) -> None:
+    """Issue 3: a ``metadata`` object, per-indicator ``maturity`` hints and evidence sentences with pages."""
+    title_page, decision = SK_TIM.split("MEMUTUSKAN:")
+    signed = decision + "\nDitetapkan di Sukamaju pada tanggal 3 Maret 2024\nBUPATI SUKAMAJU,\nttd\nH. AHMAD"
+    sk = tmp_path / "SK Tim Koordinasi.pdf"
+    sk.write_bytes(make_pdf([title_page, "MEMUTUSKAN:" + signed]))
+    draft = tmp_path / "draf SK Tim.pdf"
+    draft.write_bytes(make_pdf(["RANCANGAN\n" + SK_TIM.replace("050/123/KPTS/2024", "...")]))
+    records = {Path(r["file"]).name: r for r in _classify(sk, draft)}
+    rec = records["SK Tim Koordinasi.pdf"]
+    meta = rec["metadata"]
+    assert meta["doc_type"] == "keputusan" and meta["status"] == "enacted" and not meta["is_draft"]
+    assert (meta["number"], meta["year"], meta["enacted_date"]) == ("050/123/KPTS/2024", 2024, "2024-03-03")
+    assert (meta["authority"], meta["region"]) == ("Bupati", "Kabupaten Sukamaju")
+    assert rec["indicators"], "the SK is about the SPBE coordination team"
+    for indicator in rec["indicators"]:
+        hint = indicator["maturity"]
+        assert hint["hint"] is True and 2 <= hint["level"] <= 5 and hint["reason"] and hint["criterion"]
+        assert indicator["evidence"] and all(span["page"] in (1, 2) for span in indicator["evidence"])
+        assert any("kalimat (hlm. " in reason for reason in indicator["reasons"])
+    spans = [span for indicator in rec["indicators"] for span in indicator["evidence"]]
+    assert any(span["page"] == 2 and "KESATU" in span["sentence"] for span in spans)
+    drafted = records["draf SK Tim.pdf"]
+    assert drafted["metadata"]["is_draft"] and drafted["metadata"]["status"] == "draft"
+    assert all(i["maturity"]["level"] == 1 for i in drafted["indicators"])
 
 
 @pytest.fixture(scope="module")
