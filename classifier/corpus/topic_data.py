@@ -210,6 +210,8 @@ def load_topics(catalog_id: str, path: Path | None = None) -> TopicSet:
             for s in p.supports:
                 formal_extra.setdefault(s, []).append(p.policy)
     slots = tuple(int(s) for s in data.get("sector_slots", []))
+    # The indicator an RKA/DPA page supports (keterpaduan rencana dan anggaran): 13 in SPBE 2020, the default.
+    plan = int(data.get("budget_indicator", 13))
     topics = TopicSet(
         catalog_id=catalog_id,
         formal_doc_types=frozenset(data.get("formal_doc_types", ["perkada", "perda", "keputusan", "surat_edaran"])),
@@ -219,7 +221,7 @@ def load_topics(catalog_id: str, path: Path | None = None) -> TopicSet:
     for ind_id, raw in (data.get("indicators") or {}).items():
         ind = int(ind_id)
         budget_mode = raw.get("budget", "plain")
-        budget = (13,) if budget_mode == "plain" or ind == 13 else (13, ind)
+        budget = (plan,) if budget_mode == "plain" or ind == plan else (plan, ind)
         topics.by_indicator[ind] = _expand(
             raw, key=f"ind-{ind}", kind=str(raw.get("kind", "")), indicator=ind, labels=(ind,),
             formal=tuple(sorted(set(formal_extra.get(ind, [])))), budget=budget,
@@ -228,12 +230,12 @@ def load_topics(catalog_id: str, path: Path | None = None) -> TopicSet:
     if umbrella:
         labels = tuple(int(x) for x in umbrella.get("labels", []))
         topics.umbrella = _expand(
-            umbrella, key="umbrella", kind="umbrella", indicator=None, labels=labels, formal=(), budget=(13,)
+            umbrella, key="umbrella", kind="umbrella", indicator=None, labels=labels, formal=(), budget=(plan,)
         )
     for raw in data.get("sectors") or []:
         topics.sectors.extend(
             _expand(raw, key=f"sector-{raw['key']}", kind="sector", indicator=None, labels=slots, formal=(),
-                    budget=(13, *slots))
+                    budget=(plan, *slots))
         )
     for raw in data.get("negatives") or []:
         topics.negatives.extend(
