@@ -17,7 +17,9 @@ from classifier.model import TrainedModel
 
 MODEL_FILE = "model.skops"
 CARD_FILE = "card.json"
+CARD_MARKDOWN = "MODEL_CARD.md"
 CURRENT_FILE = "CURRENT"
+HISTORY_FILE = "HISTORY"  # one promoted version per line, oldest first: what a rollback goes back to
 
 _TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "builtins.", "classifier.text.")
 
@@ -43,7 +45,35 @@ def save_model(model: TrainedModel, models_dir: Path) -> Path:
         **model.card,
     }
     (target / CARD_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
+    (target / CARD_MARKDOWN).write_text(render_card(meta), encoding="utf-8")
     return target
+
+
+def render_card(meta: dict) -> str:
+    """The human-readable model card next to ``card.json`` (same facts, for reviewers and auditors)."""
+    training = meta.get("training", {})
+    lines = [
+        f"# Model card: {meta['framework']} {meta['version']}",
+        "",
+        f"- Created: {meta.get('created_at', '')}; catalog version {meta.get('catalog_version', '')}",
+        f"- Training data SHA-256: `{meta.get('data_sha256', '')}` (seed {meta.get('seed', '')})",
+        f"- Training documents: {training.get('documents', '?')} ({training.get('generated', '?')} generated, "
+        f"{len(training.get('real', []))} real, {training.get('reviewed', 0)} reviewer-confirmed, "
+        f"{training.get('unrelated', '?')} unrelated)",
+        "- Libraries: " + ", ".join(f"{k} {v}" for k, v in meta.get("libraries", {}).items()),
+        "",
+        "| measured on | documents | micro-F1 | macro-F1 | top-1 | top-3 recall | FP unrelated | ECE |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for key, label in (("heldout_real", "held-out real documents (never trained or tuned on)"),
+                       ("cross_validated_training_corpus", "cross-validated training corpus")):
+        m = meta.get("metrics", {}).get(key)
+        if m:
+            lines.append(f"| {label} | {m['documents']} | {m['micro_f1']:.3f} | {m['macro_f1']:.3f} | "
+                         f"{m['top1_accuracy']:.3f} | {m['top3_recall']:.3f} | "
+                         f"{m['false_positive_rate_unrelated']:.3f} | {m['expected_calibration_error']:.3f} |")
+    lines += ["", "Scores are suggestions for a reviewer, not decisions; thresholds are per indicator (card.json).", ""]
+    return "\n".join(lines)
 
 
 def load_model_dir(path: Path) -> TrainedModel:
@@ -77,10 +107,36 @@ def current_version(models_dir: Path, framework: str) -> str | None:
 def promote(models_dir: Path, framework: str, version: str) -> None:
     if not (framework_dir(models_dir, framework) / version / MODEL_FILE).exists():
         raise ArtifactError(f"unknown model version {version} for {framework}")
+    previous = current_version(models_dir, framework)
     pointer = framework_dir(models_dir, framework) / CURRENT_FILE
     tmp = pointer.with_suffix(".tmp")
     tmp.write_text(version + "\n", encoding="utf-8")
     tmp.replace(pointer)
+    if previous != version:
+        with (framework_dir(models_dir, framework) / HISTORY_FILE).open("a", encoding="utf-8") as history:
+            history.write(version + "\n")
+
+
+def promotion_history(models_dir: Path, framework: str) -> list[str]:
+    path = framework_dir(models_dir, framework) / HISTORY_FILE
+    return path.read_text(encoding="utf-8").split() if path.exists() else []
+
+
+def rollback(models_dir: Path, framework: str) -> str:
+    """Make the version promoted before the current one current again; returns it."""
+    current = current_version(models_dir, framework)
+    history = [v for v in promotion_history(models_dir, framework) if v != current]
+    available = set(list_versions(models_dir, framework))
+    earlier = [v for v in history if v in available]
+    if not earlier:
+        raise ArtifactError(f"no earlier model version of {framework} to roll back to")
+    target = earlier[-1]
+    promote(models_dir, framework, target)
+    # The rolled-back version leaves the history, so a second rollback goes one step further back.
+    path = framework_dir(models_dir, framework) / HISTORY_FILE
+    kept = [v for v in promotion_history(models_dir, framework) if v != current]
+    path.write_text("".join(v + "\n" for v in kept), encoding="utf-8")
+    return target
 
 
 def list_versions(models_dir: Path, framework: str) -> list[str]:
@@ -88,6 +144,10 @@ def list_versions(models_dir: Path, framework: str) -> list[str]:
     if not root.exists():
         return []
     return sorted(p.name for p in root.iterdir() if (p / MODEL_FILE).exists())
+
+
+def load_card(models_dir: Path, framework: str, version: str) -> dict:
+    return json.loads((framework_dir(models_dir, framework) / version / CARD_FILE).read_text(encoding="utf-8"))
 
 
 def load_current(models_dir: Path, framework: str) -> TrainedModel:

@@ -31,8 +31,13 @@ from classifier.predict import IndicatorClassifier, combine, decide, rule_hits
 from classifier.rules import KeywordRules
 from classifier.text import compose
 from evidence.catalog import Catalog
+from evidence.confirmed_labels import ConfirmedLabel
 
 REAL_WEIGHT = 3.0  # real documents are few but look like what users send
+REVIEW_WEIGHT = 3.0  # documents a reviewer confirmed: real, and labelled by a person
+# A new version must not be worse than the current one on the held-out documents by more than this.
+PROMOTION_TOLERANCE = 0.005
+PROMOTION_METRICS = (("micro_f1", 1), ("top3_recall", 1), ("false_positive_rate_unrelated", -1))
 THRESHOLD_GRID = np.round(np.arange(0.25, 0.851, 0.05), 2)
 DEFAULT_THRESHOLD = 0.5
 MIN_POSITIVES_TO_TUNE = 4
@@ -59,7 +64,10 @@ def _filename_for(title: str, index: int) -> str:
     return f"{slug}.pdf"
 
 
-def build_training_examples(catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None) -> list[Example]:
+def build_training_examples(
+    catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None, confirmed: Sequence[ConfirmedLabel] = ()
+) -> list[Example]:
+    """Generated corpus + real training documents + reviewer-confirmed documents (never a held-out one)."""
     generated = generate_corpus(catalog, seed=seed, **(corpus_size or {}))
     examples = [
         Example(d.text, _filename_for(d.title, i), frozenset(d.indicators), 1.0, f"generated:{d.doc_type}")
@@ -67,7 +75,15 @@ def build_training_examples(catalog: Catalog, *, seed: int = 0, corpus_size: dic
     ]
     for doc in load_manifest(split="train"):
         examples.append(Example(read_text(doc), "", doc.indicators, REAL_WEIGHT, f"real:{doc.id}"))
+    heldout_texts = {_text_key(e.text) for e in heldout_examples()}
+    for label in confirmed:
+        if _text_key(label.text) not in heldout_texts:  # an uploaded held-out document stays held out
+            examples.append(Example(label.text, label.path, label.indicators, REVIEW_WEIGHT, f"review:{label.sha256[:12]}"))
     return examples
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
 def heldout_examples() -> list[Example]:
@@ -173,11 +189,15 @@ def train_model(
     seed: int = 0,
     folds: int = 3,
     corpus_size: dict | None = None,
+    confirmed: Sequence[ConfirmedLabel] = (),
+    examples: Sequence[Example] | None = None,
     progress: Progress = lambda _msg: None,
 ) -> tuple[TrainedModel, list[Example]]:
-    """``corpus_size`` (``docs_per_indicator``, ``negatives``) shrinks the generated corpus for tests."""
+    """``corpus_size`` (``docs_per_indicator``, ``negatives``) shrinks the generated corpus for tests;
+    ``examples`` skips rebuilding them when the caller already did (to compare data hashes first)."""
     progress("menyusun korpus latih")
-    examples = build_training_examples(catalog, seed=seed, corpus_size=corpus_size)
+    examples = list(examples) if examples is not None else build_training_examples(
+        catalog, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
     golds = [e.indicators for e in examples]
     label_ids = catalog.indicator_ids()
     oof = cross_validate(examples, catalog, folds, seed, progress)
@@ -201,6 +221,7 @@ def train_model(
             "documents": len(examples),
             "generated": sum(e.source.startswith("generated") for e in examples),
             "real": sorted(e.source for e in examples if e.source.startswith("real")),
+            "reviewed": sum(e.source.startswith("review") for e in examples),
             "unrelated": sum(not e.indicators for e in examples),
         },
         "libraries": library_versions(),
@@ -210,6 +231,36 @@ def train_model(
         },
     }
     return model, examples
+
+
+@dataclass(frozen=True)
+class PromotionDecision:
+    promote: bool
+    reason: str
+
+
+def promotion_decision(new_card: dict, current_card: dict | None) -> PromotionDecision:
+    """A new version replaces the current one only if no held-out metric got worse (beyond a tolerance).
+
+    Both are measured on the same held-out documents (their ids are in the cards); if the sets differ
+    the comparison would be meaningless, so the new version is refused and the reason says why.
+    """
+    if current_card is None:
+        return PromotionDecision(True, "no current model")
+    new = new_card.get("metrics", {}).get("heldout_real", {})
+    old = current_card.get("metrics", {}).get("heldout_real", {})
+    if not old:
+        return PromotionDecision(True, "current model has no held-out metrics")
+    if new.get("document_ids") != old.get("document_ids"):
+        return PromotionDecision(False, "held-out documents differ from the current model's; compare by hand")
+    worse = []
+    for name, direction in PROMOTION_METRICS:
+        if name in new and name in old and (new[name] - old[name]) * direction < -PROMOTION_TOLERANCE:
+            worse.append(f"{name} {old[name]:.3f} -> {new[name]:.3f}")
+    if worse:
+        return PromotionDecision(False, "worse on held-out documents: " + ", ".join(worse))
+    gains = ", ".join(f"{name} {old.get(name, 0):.3f} -> {new.get(name, 0):.3f}" for name, _ in PROMOTION_METRICS)
+    return PromotionDecision(True, f"not worse on held-out documents ({gains})")
 
 
 def evaluate_classifier(classifier: IndicatorClassifier, docs: Sequence[tuple[str, str, frozenset[int]]]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import typer
 from rich.table import Table
@@ -17,27 +18,51 @@ def train(
     framework: str | None = FrameworkOption,
     seed: int = typer.Option(0, help="Seed of the generated training corpus."),
     folds: int = typer.Option(3, help="Cross-validation folds used to tune thresholds."),
-    promote_model: bool = typer.Option(True, "--promote/--no-promote", help="Make the new version current."),
+    promote_model: bool = typer.Option(
+        True, "--promote/--no-promote", help="Make the new version current if it is not worse on held-out documents."),
+    force_promote: bool = typer.Option(False, "--force-promote", help="Make it current even if it is worse."),
+    force: bool = typer.Option(False, "--force", help="Train even when no training input changed."),
+    use_reviews: bool = typer.Option(
+        True, "--reviews/--no-reviews", help="Add reviewer-confirmed documents from the database."),
 ) -> None:
-    """Rebuild the training corpus and train a new model version with its model card."""
-    from classifier.artifact import promote, save_model
-    from classifier.train import train_model
+    """Retrain: base corpus + confirmed reviews; skip if nothing changed; promote only if not worse."""
+    from classifier.retrain import retrain
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
+    confirmed = confirmed_from_database(settings, catalog.id) if use_reviews else []
+    policy = "always" if force_promote else "if-not-worse" if promote_model else "never"
     with console.status("melatih ...") as status:
-        model, examples = train_model(catalog, seed=seed, folds=folds, progress=lambda m: status.update(m))
-    path = save_model(model, settings.models_dir)
-    heldout = model.card["metrics"]["heldout_real"]
-    cv = model.card["metrics"]["cross_validated_training_corpus"]
-    console.print(f"Model {model.version} disimpan di {path} ({len(examples)} dokumen latih).")
-    for name, m in (("held-out (dokumen nyata)", heldout), ("validasi silang (korpus latih)", cv)):
+        result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,
+                         corpus_size=settings.corpus_size(), policy=policy, progress=lambda m: status.update(m))
+    if result.status == "skipped":
+        console.print(f"Tidak dilatih ulang: tidak ada label terkonfirmasi yang berubah (model {result.current}).")
+        return
+    console.print(f"Model {result.version} disimpan ({result.documents} dokumen latih, "
+                  f"{result.reviewed} dari tinjauan).")
+    labels = (("held-out (dokumen nyata)", "heldout_real"), ("validasi silang (korpus latih)", "cross_validated_training_corpus"))
+    for name, key in labels:
+        m = result.metrics[key]
         console.print(f"{name}: micro-F1 {m['micro_f1']:.3f}, macro-F1 {m['macro_f1']:.3f}, "
                       f"top-3 recall {m['top3_recall']:.3f}, FP tak terkait {m['false_positive_rate_unrelated']:.3f}, "
                       f"ECE {m['expected_calibration_error']:.3f} (n={m['documents']})")
-    if promote_model:
-        promote(settings.models_dir, catalog.id, model.version)
-        console.print(f"Versi {model.version} kini aktif untuk {catalog.id}.")
+    if result.status == "promoted":
+        console.print(f"Versi {result.version} kini aktif untuk {catalog.id}: {result.reason}.")
+    else:
+        console.print(f"Versi {result.version} TIDAK diaktifkan (tetap {result.current}): {result.reason}.")
+
+
+def confirmed_from_database(settings, framework: str) -> list:
+    """Reviewer-confirmed documents; none when this machine has no database yet (a fresh checkout)."""
+    from evidence.confirmed_labels import confirmed_labels
+    from evidence.db import open_database
+
+    url = settings.resolved_database_url()
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        return []
+    db = open_database(url)
+    with db.session() as session:
+        return confirmed_labels(session, framework)
 
 
 @models_app.command("list")
@@ -58,6 +83,20 @@ def list_models(framework: str | None = FrameworkOption) -> None:
                       str(m.get("micro_f1", "")), str(m.get("top3_recall", "")),
                       str(m.get("false_positive_rate_unrelated", "")))
     console.print(table)
+
+
+@models_app.command("rollback")
+def rollback_version(framework: str | None = FrameworkOption) -> None:
+    """Go back to the version that was current before this one."""
+    from classifier.artifact import ArtifactError, rollback
+
+    settings = get_settings()
+    catalog = catalog_for(framework, settings)
+    try:
+        version = rollback(settings.models_dir, catalog.id)
+    except ArtifactError as exc:
+        fail(str(exc))
+    console.print(f"Dikembalikan ke versi {version} untuk {catalog.id}.")
 
 
 @models_app.command("promote")

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     models_dir: Path = Field(default=PROJECT_DIR / "models")
     framework: str = Field(default="spbe-2020", description="Default framework key.")
     language: str = Field(default="id", description="Language of pages and reports: id or en.")
+    # Size of the generated part of the training corpus (retraining from reviews uses the same).
+    train_docs_per_indicator: int = 40
+    train_negatives: int = 600
 
     # Intake limits: an archive is untrusted input.
     max_upload_bytes: int = 512 * 1024 * 1024
@@ -63,6 +66,9 @@ class Settings(BaseSettings):
 
     # Pages with fewer characters than this are treated as having no text layer (scans).
     min_chars_per_page: int = 25
+
+    def corpus_size(self) -> dict[str, int]:
+        return {"docs_per_indicator": self.train_docs_per_indicator, "negatives": self.train_negatives}
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -71,3 +71,19 @@ def reconcile_job() -> dict:
     for batch_id, doc_ids in report.documents_by_batch.items():
         rt.dispatcher.submit_documents(batch_id, doc_ids)
     return report.summary()
+
+
+def retrain_job(framework: str) -> dict:
+    """Retrain on the base corpus + reviewer-confirmed documents; skipped when nothing changed, promoted
+    only when not worse on the held-out documents. Workers pick up a promoted version on their next job."""
+    from classifier.retrain import retrain
+    from evidence.catalog import load_catalog
+    from evidence.confirmed_labels import confirmed_labels
+
+    rt = runtime()
+    with rt.db.session() as session:
+        confirmed = confirmed_labels(session, framework)
+    result = retrain(load_catalog(framework), rt.settings.models_dir, confirmed=confirmed,
+                     corpus_size=rt.settings.corpus_size())
+    log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
+    return result.to_dict()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from classifier.artifact import current_version
 from classifier.loading import load_classifier
 from classifier.predict import IndicatorClassifier
 from evidence.catalog import load_catalog
@@ -26,12 +27,15 @@ class Runtime:
     store: BlobStore
     dispatcher: Dispatcher
     extraction_policy: ExtractionPolicy
-    _classifiers: dict[str, IndicatorClassifier] = field(default_factory=dict)
+    _classifiers: dict[tuple[str, str | None], IndicatorClassifier] = field(default_factory=dict)
 
     def classifier(self, framework: str) -> IndicatorClassifier:
-        if framework not in self._classifiers:
-            self._classifiers[framework] = load_classifier(load_catalog(framework), self.settings.models_dir)
-        return self._classifiers[framework]
+        """Loaded once per promoted version: a retrain or rollback takes effect on the next job."""
+        key = (framework, current_version(self.settings.models_dir, framework))
+        if key not in self._classifiers:
+            self._classifiers = {k: v for k, v in self._classifiers.items() if k[0] != framework}
+            self._classifiers[key] = load_classifier(load_catalog(framework), self.settings.models_dir)
+        return self._classifiers[key]
 
 
 _current: Runtime | None = None

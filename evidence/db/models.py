@@ -72,6 +72,8 @@ class Document(Base):
     error: Mapped[str | None] = mapped_column(Text)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     doc_type: Mapped[str | None] = mapped_column(String(40))
+    # classifier.metadata.DocumentMetadata.as_dict(): type, number, year, enacted date, issuer, region, draft
+    doc_metadata: Mapped[dict | None] = mapped_column(JSON)
     pages: Mapped[int | None] = mapped_column(Integer)
     pages_needing_ocr: Mapped[int | None] = mapped_column(Integer)
     text_chars: Mapped[int] = mapped_column(Integer, default=0)
@@ -125,6 +127,10 @@ class SuggestionRecord(Base):
     rank: Mapped[int] = mapped_column(Integer)
     reasons: Mapped[list] = mapped_column(JSON, default=list)
     model_version: Mapped[str] = mapped_column(String(60))
+    # A hint of the highest level (1-5) the document appears to support, never an assessment.
+    maturity_level: Mapped[int | None] = mapped_column(Integer)
+    maturity_reason: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[list | None] = mapped_column(JSON)  # [{page, sentence, term}] behind the suggestion
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     document: Mapped[Document] = relationship(back_populates="suggestions")

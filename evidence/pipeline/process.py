@@ -88,13 +88,20 @@ def apply_outcome(session: Session, doc: Document, outcome: Outcome, classifier:
         return
     session.merge(DocumentText(document_id=doc.id, text=result.text))
     doc.doc_type = cls.doc_type
+    metadata = getattr(cls, "metadata", None)  # optional: stand-in classifiers have none
+    doc.doc_metadata = metadata.as_dict() if metadata is not None else None
+    hints, spans = getattr(cls, "maturity", None) or {}, getattr(cls, "evidence", None) or {}
     ranked: dict[int, Suggestion] = {s.indicator_id: s for s in cls.candidates}
     ranked.update({s.indicator_id: s for s in cls.suggestions})
     for rank, s in enumerate(sorted(ranked.values(), key=lambda s: -s.score)):
+        hint = hints.get(s.indicator_id)
         session.add(SuggestionRecord(
             document_id=doc.id, framework_id=cls.framework, indicator_id=s.indicator_id, score=s.score,
             threshold=classifier.threshold(s.indicator_id), above_threshold=s.above_threshold, rank=rank,
             reasons=list(s.reasons), model_version=cls.model_version,
+            maturity_level=hint.level if hint is not None else None,
+            maturity_reason=hint.reason if hint is not None else None,
+            evidence=list(spans.get(s.indicator_id, [])) or None,
         ))
 
 

@@ -22,6 +22,9 @@ INGEST_JOB = "worker.jobs.ingest_batch_job"
 PROCESS_JOB = "worker.jobs.process_document_job"
 FINISH_JOB = "worker.jobs.finish_batch_job"
 OCR_JOB = "worker.jobs.ocr_document_job"
+RETRAIN_JOB = "worker.jobs.retrain_job"
+# Training the classifier: generating the corpus, cross-validation and the final fit take minutes.
+RETRAIN_TIMEOUT_SECONDS = 3600
 QUEUE_NAME = "default"
 # Scans wait here, so that a batch's cheap files are not stuck behind minutes of OCR per page.
 OCR_QUEUE_NAME = "ocr"
@@ -35,6 +38,8 @@ class Dispatcher(Protocol):
     def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None: ...
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None: ...
+
+    def submit_retrain(self, framework: str) -> str | None: ...
 
     def ping(self) -> bool: ...
 
@@ -85,6 +90,10 @@ class InlineDispatcher:
     def submit_ocr(self, batch_id: int, document_id: int) -> None:
         self._put(OCR_JOB, document_id)
         self._put(FINISH_JOB, batch_id)
+
+    def submit_retrain(self, framework: str) -> str | None:
+        self._put(RETRAIN_JOB, framework)
+        return None
 
     def ping(self) -> bool:
         return True
@@ -149,6 +158,11 @@ class RqDispatcher:
 
         self.queue.enqueue(FINISH_JOB, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
                            job_timeout=self.job_timeout, description=f"finish batch {batch_id}")
+
+    def submit_retrain(self, framework: str) -> str | None:
+        job = self.queue.enqueue(RETRAIN_JOB, framework, job_timeout=RETRAIN_TIMEOUT_SECONDS,
+                                 description=f"retrain {framework}")
+        return job.id
 
     def ping(self) -> bool:
         try:

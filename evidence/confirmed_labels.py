@@ -1,0 +1,59 @@
+"""Human-confirmed indicator mappings, read back as training data for the next model version.
+
+Only what a person decided becomes a label: an accepted suggestion or the target of a relabel. A
+document qualifies only when every above-threshold suggestion of its current model run has a review;
+otherwise an unreviewed suggestion would silently become a negative example. Copies of one content are
+one example (their reviews are pooled), so a file uploaded by three OPDs does not weigh three times.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from evidence.db.models import Document, DocumentText, Review, SuggestionRecord
+from evidence.reviews import ACCEPT, RELABEL, effective_indicators, latest_per_indicator, pick_current
+
+HUMAN_SOURCES = frozenset({"accepted", "relabelled"})
+
+
+@dataclass(frozen=True)
+class ConfirmedLabel:
+    sha256: str
+    path: str
+    text: str
+    indicators: frozenset[int]
+
+
+def confirmed_labels(session: Session, framework: str) -> list[ConfirmedLabel]:
+    """One entry per reviewed content, ordered by SHA-256 so the training data hash is stable."""
+    reviews_by_doc: dict[int, list[Review]] = defaultdict(list)
+    for review in session.scalars(select(Review).where(Review.framework_id == framework).order_by(Review.id)):
+        reviews_by_doc[review.document_id].append(review)
+    if not reviews_by_doc:
+        return []
+    docs = session.scalars(select(Document).where(Document.id.in_(reviews_by_doc))).all()
+    source_of = {d.id: d.duplicate_of_id or d.id for d in docs}  # copies point at the processed original
+    by_source: dict[int, list[Review]] = defaultdict(list)
+    for doc_id, reviews in reviews_by_doc.items():
+        by_source[source_of[doc_id]].extend(reviews)
+    labels: dict[str, ConfirmedLabel] = {}
+    for source_id, reviews in by_source.items():
+        source = session.get(Document, source_id)
+        text = session.get(DocumentText, source_id)
+        if source is None or text is None or not source.sha256:
+            continue
+        rows = session.scalars(select(SuggestionRecord).where(SuggestionRecord.document_id == source_id)).all()
+        current = pick_current(rows, framework)
+        latest = latest_per_indicator(reviews)
+        if any(s.above_threshold and s.indicator_id not in latest for s in current):
+            continue
+        confirmed = {
+            ind for ind, eff in effective_indicators(current, reviews).items() if eff.source in HUMAN_SOURCES
+        }
+        if confirmed and any(r.decision in (ACCEPT, RELABEL) for r in latest.values()):
+            labels[source.sha256] = ConfirmedLabel(source.sha256, source.path, text.text, frozenset(confirmed))
+    return [labels[key] for key in sorted(labels)]

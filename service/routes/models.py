@@ -1,0 +1,66 @@
+"""Model versions: which one is current, their held-out metrics, and retraining on reviewed documents."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from classifier.artifact import current_version, list_versions, load_card
+from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal
+from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
+
+router = APIRouter(prefix=API_PREFIX, tags=["model"])
+
+
+class ModelVersionOut(BaseModel):
+    version: str
+    current: bool
+    created_at: str | None = None
+    data_sha256: str | None = None
+    reviewed_documents: int = 0
+    heldout: dict[str, float | int] = {}
+
+
+class ModelsOut(BaseModel):
+    framework: str
+    current: str | None
+    versions: list[ModelVersionOut]
+
+
+class RetrainAccepted(BaseModel):
+    framework: str
+    job_id: str | None
+    mode: str
+    detail: str
+
+
+HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_recall",
+                    "false_positive_rate_unrelated", "expected_calibration_error")
+
+
+@router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+def models(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
+    """Model versions of ``framework`` with their held-out metrics (never trained or tuned on)."""
+    models_dir = request.app.state.settings.models_dir
+    current = current_version(models_dir, catalog.id)
+    versions = []
+    for version in list_versions(models_dir, catalog.id):
+        card = load_card(models_dir, catalog.id, version)
+        heldout = card.get("metrics", {}).get("heldout_real", {})
+        versions.append(ModelVersionOut(
+            version=version, current=version == current, created_at=card.get("created_at"),
+            data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
+            heldout={k: heldout[k] for k in HEADLINE_METRICS if k in heldout},
+        ))
+    return ModelsOut(framework=catalog.id, current=current, versions=versions)
+
+
+@router.post("/models/retrain", status_code=202, response_model=RetrainAccepted,
+             responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+def retrain(request: Request, principal: AdminPrincipal, catalog: CatalogDep) -> RetrainAccepted:
+    """Queue a retrain on the base corpus plus reviewer-confirmed documents. The job skips when no
+    confirmed label changed and promotes the new version only if it is not worse on held-out documents."""
+    dispatcher = request.app.state.dispatcher
+    job_id = dispatcher.submit_retrain(catalog.id)
+    return RetrainAccepted(framework=catalog.id, job_id=job_id, mode=dispatcher.mode,
+                           detail="Pelatihan ulang diantrekan; lihat GET /api/v1/models untuk hasilnya.")

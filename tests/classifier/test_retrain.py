@@ -1,0 +1,81 @@
+"""Learning from reviews: skip when nothing changed, promote only if not worse, roll back in one step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions, promote, rollback
+from classifier.corpus.real import load_manifest, read_text
+from classifier.retrain import retrain
+from classifier.train import build_training_examples, promotion_decision
+from evidence.catalog import load_catalog
+from evidence.confirmed_labels import ConfirmedLabel
+
+SMALL = {"docs_per_indicator": 4, "negatives": 30}
+CONFIRMED = ConfirmedLabel(
+    "ab" * 32, "Diskominfo/Indikator 11/Perbup Arsitektur.pdf",
+    "PERATURAN BUPATI SUKAMAJU TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK "
+    "arsitektur SPBE pemerintah daerah domain layanan data aplikasi infrastruktur keamanan", frozenset({1, 11}),
+)
+
+
+def _card(micro_f1: float, top3: float, fp: float, ids: list[str] | None = None) -> dict:
+    heldout = {"micro_f1": micro_f1, "top3_recall": top3, "false_positive_rate_unrelated": fp,
+               "document_ids": ids or ["real:a", "real:b"]}
+    return {"metrics": {"heldout_real": heldout}}
+
+
+def test_promotion_needs_every_heldout_metric_not_worse() -> None:
+    current = _card(0.50, 0.90, 0.0)
+    assert promotion_decision(_card(0.50, 0.90, 0.0), current).promote
+    assert promotion_decision(_card(0.60, 0.95, 0.0), current).promote
+    refused = promotion_decision(_card(0.60, 0.80, 0.0), current)
+    assert not refused.promote and "top3_recall" in refused.reason
+    assert not promotion_decision(_card(0.40, 0.95, 0.0), current).promote
+    assert not promotion_decision(_card(0.60, 0.95, 0.2), current).promote  # more false positives
+    assert not promotion_decision(_card(0.9, 1.0, 0.0, ["real:c"]), current).promote  # other held-out set
+    assert promotion_decision(_card(0.1, 0.1, 0.5), None).promote  # nothing to compare with
+
+
+def test_retrain_skips_when_nothing_changed_and_trains_on_new_confirmed_labels(tmp_path: Path) -> None:
+    catalog = load_catalog("spbe-2020")
+    first = retrain(catalog, tmp_path, seed=1, folds=2, corpus_size=SMALL)
+    assert first.status == "promoted" and current_version(tmp_path, catalog.id) == first.version
+    again = retrain(catalog, tmp_path, seed=1, folds=2, corpus_size=SMALL)
+    assert again.status == "skipped" and list_versions(tmp_path, catalog.id) == [first.version]
+
+    reviewed = retrain(catalog, tmp_path, confirmed=[CONFIRMED], seed=1, folds=2, corpus_size=SMALL)
+    assert reviewed.status in {"promoted", "kept"} and reviewed.version != first.version
+    assert reviewed.reviewed == 1
+    card = json.loads((framework_dir(tmp_path, catalog.id) / reviewed.version / CARD_FILE).read_text())
+    assert card["training"]["reviewed"] == 1
+    expected = promotion_decision(card, json.loads(
+        (framework_dir(tmp_path, catalog.id) / first.version / CARD_FILE).read_text()))
+    assert (reviewed.status == "promoted") == expected.promote
+    never = retrain(catalog, tmp_path, confirmed=[CONFIRMED], seed=1, folds=2, corpus_size=SMALL, force=True,
+                    policy="never")
+    assert never.status == "kept" and current_version(tmp_path, catalog.id) == reviewed.current
+
+
+def test_a_confirmed_heldout_document_stays_out_of_training() -> None:
+    catalog = load_catalog("spbe-2020")
+    heldout = load_manifest(split="heldout")[0]
+    leaked = ConfirmedLabel("cd" * 32, "upload.pdf", read_text(heldout), frozenset(heldout.indicators) or {1})
+    examples = build_training_examples(catalog, seed=1, corpus_size=SMALL, confirmed=[leaked, CONFIRMED])
+    assert [e.source for e in examples if e.source.startswith("review")] == [f"review:{CONFIRMED.sha256[:12]}"]
+
+
+def test_rollback_returns_to_the_previous_version(tmp_path: Path) -> None:
+    root = framework_dir(tmp_path, "spbe-2020")
+    for version in ("v1", "v2", "v3"):
+        (root / version).mkdir(parents=True)
+        (root / version / "model.skops").write_bytes(b"stub: promote checks the file exists, nothing loads it")
+        promote(tmp_path, "spbe-2020", version)
+    assert rollback(tmp_path, "spbe-2020") == "v2"
+    assert current_version(tmp_path, "spbe-2020") == "v2"
+    assert rollback(tmp_path, "spbe-2020") == "v1"
+    with pytest.raises(Exception, match="no earlier"):
+        rollback(tmp_path, "spbe-2020")

@@ -1,0 +1,45 @@
+"""Model versions over HTTP: reviewers read the held-out metrics, only an admin can queue a retrain."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from classifier.artifact import current_version, list_versions, load_card
+from classifier.train import promotion_decision
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _models_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "models"
+    shutil.copytree(REPO / "models", target)
+    return target
+
+
+def test_models_lists_versions_with_heldout_metrics(make_service, tmp_path: Path) -> None:
+    models = _models_copy(tmp_path)
+    service = make_service(SPBE_DATA_DIR=str(tmp_path / "var"), SPBE_MODELS_DIR=str(models))
+    body = service.get("/api/v1/models?framework=spbe-2020", user="rina").json()
+    assert body["current"] == current_version(models, "spbe-2020")
+    current = next(v for v in body["versions"] if v["current"])
+    assert 0.0 <= current["heldout"]["micro_f1"] <= 1.0 and current["heldout"]["documents"] > 0
+    assert service.get("/api/v1/models", user="kominfo").status_code == 403
+
+
+def test_only_an_admin_queues_a_retrain_which_trains_a_new_version(make_service, tmp_path: Path) -> None:
+    models = _models_copy(tmp_path)
+    service = make_service(SPBE_DATA_DIR=str(tmp_path / "var"), SPBE_MODELS_DIR=str(models),
+                           SPBE_TRAIN_DOCS_PER_INDICATOR="3", SPBE_TRAIN_NEGATIVES="20")
+    before = list_versions(models, "spbe-2020")
+    assert service.post("/api/v1/models/retrain", user="rina").status_code == 403
+    resp = service.post("/api/v1/models/retrain?framework=spbe-2020")
+    assert resp.status_code == 202 and resp.json()["mode"] == "inline"
+    service.wait(timeout=600)
+    after = list_versions(models, "spbe-2020")
+    assert len(after) == len(before) + 1  # a smaller corpus is new training data, so it trains
+    # Promoted only if not worse on the held-out documents than the version it would replace.
+    (new,) = set(after) - set(before)
+    old = current_version(REPO / "models", "spbe-2020")
+    decision = promotion_decision(load_card(models, "spbe-2020", new), load_card(models, "spbe-2020", old))
+    assert service.get("/api/v1/models").json()["current"] == (new if decision.promote else old)
