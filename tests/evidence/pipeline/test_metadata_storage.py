@@ -35,7 +35,7 @@ class MetadataClassifier:
     def threshold(self, indicator_id: int) -> float:
         return 0.5
 
-    def classify(self, text: str, path: str = "") -> Classification:
+    def classify(self, text: str, path: str = "", pages: object = None) -> Classification:
         catalog = load_catalog("spbe-2020")
         meta = extract_metadata(text, path)
         hit = Suggestion(19, 0.9, ("frasa 'tim koordinasi'",), True)
