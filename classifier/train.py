@@ -23,7 +23,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
 from classifier.corpus.generator import generate_corpus
-from classifier.corpus.real import load_manifest, read_text
+from classifier.corpus.real import MANIFEST_FRAMEWORK, labels_in, load_manifest, read_text
 from classifier.evaluate import EvaluationReport, Prediction, evaluate
 from classifier.features import build_features
 from classifier.model import TrainedModel
@@ -74,8 +74,8 @@ def build_training_examples(
         for i, d in enumerate(generated)
     ]
     for doc in load_manifest(split="train"):
-        examples.append(Example(read_text(doc), "", doc.indicators, REAL_WEIGHT, f"real:{doc.id}"))
-    heldout_texts = {_text_key(e.text) for e in heldout_examples()}
+        examples.append(Example(read_text(doc), "", labels_in(doc, catalog.id), REAL_WEIGHT, f"real:{doc.id}"))
+    heldout_texts = {_text_key(e.text) for e in heldout_examples(catalog.id)}
     for label in confirmed:
         if _text_key(label.text) not in heldout_texts:  # an uploaded held-out document stays held out
             examples.append(Example(label.text, label.path, label.indicators, REVIEW_WEIGHT, f"review:{label.sha256[:12]}"))
@@ -86,8 +86,9 @@ def _text_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
-def heldout_examples() -> list[Example]:
-    return [Example(read_text(d), "", d.indicators, 1.0, f"real:{d.id}") for d in load_manifest(split="heldout")]
+def heldout_examples(framework_id: str = MANIFEST_FRAMEWORK) -> list[Example]:
+    return [Example(read_text(d), "", labels_in(d, framework_id), 1.0, f"real:{d.id}")
+            for d in load_manifest(split="heldout")]
 
 
 def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
@@ -209,7 +210,7 @@ def train_model(
     version = f"{datetime.now(UTC):%Y%m%d}-{digest[:10]}"
     model = TrainedModel(catalog.id, version, features, clf, label_ids, thresholds)
     progress("mengukur pada dokumen nyata yang disisihkan (held-out)")
-    heldout = heldout_examples()
+    heldout = heldout_examples(catalog.id)
     heldout_report = _report(_scores(model, catalog, heldout), [e.indicators for e in heldout], label_ids, thresholds)
     model.card = {
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -226,7 +227,11 @@ def train_model(
         },
         "libraries": library_versions(),
         "metrics": {
-            "heldout_real": {**heldout_report.to_dict(), "document_ids": sorted(e.source for e in heldout)},
+            "heldout_real": {
+                **heldout_report.to_dict(), "document_ids": sorted(e.source for e in heldout),
+                "labels": "as labelled" if catalog.id == MANIFEST_FRAMEWORK
+                else f"mapped from {MANIFEST_FRAMEWORK} labels through the bundled crosswalk",
+            },
             "cross_validated_training_corpus": {"folds": folds, **cv_report.to_dict()},
         },
     }

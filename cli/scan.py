@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli.common import FrameworkOption, catalog_for, classifier_for, console, fail
+from cli.common import FrameworkOption, catalog_for, classifiers_by_framework, console, fail
 from evidence.db import open_database
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.intake import IntakeLimits
@@ -32,7 +32,8 @@ def scan(
     settings = get_settings()
     lang = lang or settings.language
     catalog = catalog_for(framework, settings)
-    classifier = classifier_for(catalog, settings)
+    classifiers = classifiers_by_framework(catalog, settings)
+    classifier = classifiers[catalog.id]
     db = open_database(settings.resolved_database_url())
     store = BlobStore(settings.resolved_storage_dir())
     directory = load_opd_directory()
@@ -48,7 +49,7 @@ def scan(
                   console=console, transient=True) as progress:
         task = progress.add_task("Ekstraksi & klasifikasi", total=len(ingested.to_process))
         for document_id in ingested.to_process:
-            run_document(db, store, document_id, lambda _framework: classifier, policy=policy,
+            run_document(db, store, document_id, classifiers.__getitem__, policy=policy, frameworks=list(classifiers),
                          lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
             progress.advance(task)
     with db.session() as session:

@@ -17,6 +17,7 @@ from typing import Generic, Protocol, TypeVar
 from sqlalchemy import Select, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from evidence.crosswalk_offers import CrosswalkOffer, crosswalk_offers
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
 from evidence.domain import FileStatus, ScannedDocument, Suggestion
 from evidence.pipeline.results import to_scanned
@@ -162,6 +163,21 @@ class DocumentDetail:
     history: list[Review]  # newest first
     latest_reviews: dict[int, Review]  # indicator -> latest review
     effective: dict[int, EffectiveIndicator]
+    offers: list[CrosswalkOffer] = field(default_factory=list)  # confirmed in another framework
+
+
+def confirmed_elsewhere(session: Session, document: Document, framework: str) -> dict[str, set[int]]:
+    """Per other framework: the indicators a person confirmed (accepted or relabelled to) for this file."""
+    others = session.scalars(
+        select(Review.framework_id).where(Review.document_id == document.id, Review.framework_id != framework)
+        .distinct()
+    ).all()
+    confirmed: dict[str, set[int]] = {}
+    for other in others:
+        effective = effective_indicators(pick_current(document.suggestions, other),
+                                         review_history(session, document.id, other))
+        confirmed[other] = {i for i, e in effective.items() if e.source in ("accepted", "relabelled")}
+    return confirmed
 
 
 def document_detail(session: Session, viewer: Viewer, document_id: int, framework: str) -> DocumentDetail | None:
@@ -173,13 +189,15 @@ def document_detail(session: Session, viewer: Viewer, document_id: int, framewor
     for review in reversed(history):  # oldest first, so later ones overwrite
         latest[review.indicator_id] = review
     suggestions = pick_current(document.suggestions, framework)
+    effective = effective_indicators(suggestions, history)
     return DocumentDetail(
         document=document,
         excerpt=text_excerpt(session, document_id),
         suggestions=suggestions,
         history=history,
         latest_reviews=dict(sorted(latest.items())),
-        effective=effective_indicators(suggestions, history),
+        effective=effective,
+        offers=crosswalk_offers(confirmed_elsewhere(session, document, framework), framework, set(effective)),
     )
 
 

@@ -26,7 +26,11 @@ class Settings(BaseSettings):
     catalog_path: Path | None = Field(default=None, description="A Pemda's own catalog YAML (replaces the bundled one).")
     opd_path: Path | None = Field(default=None, description="A Pemda's own OPD list YAML.")
     models_dir: Path = Field(default=PROJECT_DIR / "models")
-    framework: str = Field(default="spbe-2020", description="Default framework key.")
+    framework: str = Field(default="spbe-2020", description="Default framework key (reports, CLI, API).")
+    frameworks: list[str] = Field(
+        default=["spbe-2020", "pemdi-2026"],
+        description='Every framework a document is classified in; JSON in the environment: \'["pemdi-2026"]\'.',
+    )
     language: str = Field(default="id", description="Language of pages and reports: id or en.")
     # Size of the generated part of the training corpus (retraining from reviews uses the same).
     train_docs_per_indicator: int = 40

@@ -11,10 +11,13 @@ from evidence.queries import BatchProgress, DocumentDetail, QueueItem
 from evidence.reviews import EffectiveIndicator, effective_indicators, pick_current
 from service.schemas import (
     BatchOut,
+    CrosswalkOfferOut,
     DocumentDetailOut,
     DocumentSummary,
+    EvidenceSpanOut,
     FileOutcome,
     IndicatorScore,
+    MaturityHintOut,
     QueueItemOut,
     ReviewOut,
     SuggestionOut,
@@ -94,6 +97,9 @@ def suggestion_out(s: SuggestionRecord, catalog: Catalog, latest: Review | None)
         short_name=_short_name(catalog, s.indicator_id), score=s.score, threshold=s.threshold,
         above_threshold=s.above_threshold, rank=s.rank, reasons=[str(r) for r in s.reasons or []],
         model_version=s.model_version, latest_review=review_out(latest) if latest is not None else None,
+        maturity=MaturityHintOut(level=s.maturity_level, reason=s.maturity_reason)
+        if s.maturity_level is not None else None,
+        evidence=[EvidenceSpanOut(**span) for span in s.evidence or []],
     )
 
 
@@ -104,6 +110,10 @@ def document_detail_out(detail: DocumentDetail, catalog: Catalog, lang: str) -> 
         duplicate_of_id=doc.duplicate_of_id, opd_source=doc.opd_source, pages_needing_ocr=doc.pages_needing_ocr,
         warnings=doc.warnings, text_excerpt=detail.excerpt, framework=catalog.id,
         suggestions=[suggestion_out(s, catalog, detail.latest_reviews.get(s.indicator_id)) for s in detail.suggestions],
+        metadata=doc.doc_metadata,
+        crosswalk_offers=[CrosswalkOfferOut(indicator_id=o.indicator_id, indicator_name=_name(catalog, o.indicator_id),
+                                            from_framework=o.from_framework, from_indicators=list(o.from_indicators))
+                          for o in detail.offers],
         latest_reviews=[review_out(r) for r in detail.latest_reviews.values()],
         reviews=[review_out(r) for r in detail.history],
     )

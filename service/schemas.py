@@ -136,6 +136,18 @@ class ReviewOut(_Out):
         return _utc(value)
 
 
+class MaturityHintOut(BaseModel):
+    level: int = Field(description="Tingkat 1-5 yang tampaknya didukung isi dokumen (petunjuk, bukan penilaian)")
+    reason: str | None
+    hint: bool = True
+
+
+class EvidenceSpanOut(BaseModel):
+    page: int | None = Field(None, description="Halaman PDF, bila diketahui")
+    sentence: str
+    term: str | None = None
+
+
 class SuggestionOut(BaseModel):
     indicator_id: int
     indicator_name: str | None
@@ -147,6 +159,15 @@ class SuggestionOut(BaseModel):
     reasons: list[str]
     model_version: str
     latest_review: ReviewOut | None
+    maturity: MaturityHintOut | None = None
+    evidence: list[EvidenceSpanOut] = Field(default_factory=list, description="Kalimat pembawa bukti")
+
+
+class CrosswalkOfferOut(BaseModel):
+    indicator_id: int
+    indicator_name: str | None
+    from_framework: str
+    from_indicators: list[int] = Field(description="Indikator yang dikonfirmasi peninjau di kerangka asal")
 
 
 class DocumentDetailOut(DocumentSummary):
@@ -157,6 +178,9 @@ class DocumentDetailOut(DocumentSummary):
     text_excerpt: str | None = Field(description="1.500 karakter pertama teks hasil ekstraksi")
     framework: str
     suggestions: list[SuggestionOut]
+    metadata: dict[str, Any] | None = Field(None, description="Jenis, nomor, tahun, tanggal ditetapkan, penerbit, draf")
+    crosswalk_offers: list[CrosswalkOfferOut] = Field(
+        default_factory=list, description="Ditawarkan (tidak diterapkan) dari pemetaan terkonfirmasi di kerangka lain")
     latest_reviews: list[ReviewOut] = Field(description="Tinjauan terakhir per indikator (yang berlaku)")
     reviews: list[ReviewOut] = Field(description="Riwayat semua tinjauan, terbaru dahulu")
 

@@ -46,14 +46,15 @@ def process_document_job(document_id: int) -> str:
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
                         lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        hand_off_ocr=rt.dispatcher.submit_ocr)
+                        hand_off_ocr=rt.dispatcher.submit_ocr, frameworks=rt.enabled_frameworks())
 
 
 def ocr_document_job(document_id: int) -> str:
     """Runs on the ``ocr`` queue: OCR of the pages without a text layer, then classification."""
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
-                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts, ocr_phase=True)
+                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts, ocr_phase=True,
+                        frameworks=rt.enabled_frameworks())
 
 
 def finish_batch_job(batch_id: int) -> bool:

@@ -6,6 +6,7 @@ cost of small files.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
@@ -37,7 +38,16 @@ class Runtime:
             self._classifiers[key] = load_classifier(load_catalog(framework), self.settings.models_dir)
         return self._classifiers[key]
 
+    def enabled_frameworks(self) -> list[str]:
+        """The enabled frameworks that have a promoted model; one without is logged, not fatal."""
+        ready = [fw for fw in self.settings.frameworks if current_version(self.settings.models_dir, fw) is not None]
+        for missing in set(self.settings.frameworks) - set(ready):
+            log.warning("framework %s is enabled but has no trained model; run 'spbe train --framework %s'",
+                        missing, missing)
+        return ready
 
+
+log = logging.getLogger(__name__)
 _current: Runtime | None = None
 _lock = threading.Lock()
 

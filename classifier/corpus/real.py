@@ -14,6 +14,8 @@ from evidence.extraction import extract
 
 REAL_DIR = Path(__file__).resolve().parent / "real"
 MANIFEST = REAL_DIR / "manifest.csv"
+# The framework the manifest's ``indicators`` are written in; other frameworks get them through a crosswalk.
+MANIFEST_FRAMEWORK = "spbe-2020"
 
 
 @dataclass(frozen=True)
@@ -53,3 +55,17 @@ def load_manifest(split: str | None = None) -> list[RealDocument]:
 def read_text(doc: RealDocument) -> str:
     result = extract(doc.path.read_bytes(), doc.filename)
     return result.text
+
+
+def labels_in(doc: RealDocument, framework_id: str) -> frozenset[int]:
+    """The document's labels in ``framework_id``: as written, or mapped through the bundled crosswalk.
+
+    Mapped labels are derived, not judged by a person: metrics measured with them say how well the model
+    agrees with the crosswalk, which is what a Pemda reusing SPBE 2020 evidence relies on.
+    """
+    if framework_id == MANIFEST_FRAMEWORK:
+        return doc.indicators
+    from evidence.catalog.crosswalk import load_crosswalk
+
+    crosswalk = load_crosswalk(MANIFEST_FRAMEWORK, framework_id)
+    return frozenset(target for source in doc.indicators for target in crosswalk.successors(source))

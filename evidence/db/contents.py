@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from evidence.db.models import Content, Document, DocumentText, SuggestionRecord
 
 QUEUED = "queued"
-_COPIED = ("status", "error", "media_type", "doc_type", "pages", "pages_needing_ocr", "text_chars",
+_COPIED = ("status", "error", "media_type", "doc_type", "doc_metadata", "pages", "pages_needing_ocr", "text_chars",
            "extractor", "extractor_version", "warnings")
 
 

@@ -8,18 +8,20 @@ Never raises for a bad file: every failure becomes the document's final state wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from evidence.catalog import load_catalog
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
 from evidence.domain import FileStatus, Suggestion
-from evidence.extraction import ExtractionResult
+from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import OCR_BUDGET_MARGIN_SECONDS, ExtractionPolicy
+from evidence.pipeline.ingest import ensure_framework
 from evidence.queue.leases import claim_document, release_document
 from evidence.storage import BlobStore
 
@@ -37,7 +39,7 @@ class ClassificationLike(Protocol):
 class DocumentClassifier(Protocol):
     """What the pipeline needs from the model; the adapters pass ``classifier.IndicatorClassifier``."""
 
-    def classify(self, text: str, path: str = "") -> ClassificationLike: ...
+    def classify(self, text: str, path: str = "", pages: Sequence[PageText] | None = None) -> ClassificationLike: ...
 
     def threshold(self, indicator_id: int) -> float: ...
 
@@ -47,21 +49,23 @@ class Outcome:
     status: str
     error: str | None
     extraction: ExtractionResult | None = None
-    classification: ClassificationLike | None = None
+    # One per enabled framework, the batch's own framework first: (the classifier, what it said).
+    classifications: list[tuple[DocumentClassifier, ClassificationLike]] = field(default_factory=list)
 
 
-def classify_extraction(result: ExtractionResult, path: str, classifier: DocumentClassifier) -> Outcome:
+def classify_extraction(result: ExtractionResult, path: str, classifiers: Sequence[DocumentClassifier]) -> Outcome:
     """Pure: an extraction result in, an outcome out. A classifier error becomes a failed outcome."""
     if result.status != "ok":
         return Outcome(result.status, result.error, result)
     try:
-        return Outcome(FileStatus.OK.value, None, result, classifier.classify(result.text, path))
+        said = [(c, c.classify(result.text, path, pages=result.pages)) for c in classifiers]
     except Exception as exc:  # one bad file must not stop the batch
         return Outcome(FileStatus.FAILED.value, f"classifier_error: {type(exc).__name__}: {exc}"[:2000], result)
+    return Outcome(FileStatus.OK.value, None, result, said)
 
 
 def compute_outcome(
-    data: bytes, filename: str, path: str, classifier: DocumentClassifier, policy: ExtractionPolicy, *,
+    data: bytes, filename: str, path: str, classifiers: Sequence[DocumentClassifier], policy: ExtractionPolicy, *,
     ocr_now: bool = False,
 ) -> Outcome:
     """Extract (with OCR when ``ocr_now``) and classify. Any exception becomes a failed outcome."""
@@ -69,10 +73,10 @@ def compute_outcome(
         result = policy.ocr(data, filename) if ocr_now else policy.extract(data, filename)
     except Exception as exc:
         return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
-    return classify_extraction(result, path, classifier)
+    return classify_extraction(result, path, classifiers)
 
 
-def apply_outcome(session: Session, doc: Document, outcome: Outcome, classifier: DocumentClassifier | None) -> None:
+def apply_outcome(session: Session, doc: Document, outcome: Outcome) -> None:
     doc.status, doc.error = outcome.status, outcome.error
     result = outcome.extraction
     if result is not None:
@@ -83,13 +87,18 @@ def apply_outcome(session: Session, doc: Document, outcome: Outcome, classifier:
         doc.pages_needing_ocr = sum(p.needs_ocr for p in result.pages) if result.pages else None
         doc.text_chars = result.text_chars
         doc.warnings = list(result.warnings) or None
-    cls = outcome.classification
-    if cls is None or result is None or classifier is None:
+    if not outcome.classifications or result is None:
         return
     session.merge(DocumentText(document_id=doc.id, text=result.text))
-    doc.doc_type = cls.doc_type
-    metadata = getattr(cls, "metadata", None)  # optional: stand-in classifiers have none
+    first = outcome.classifications[0][1]
+    doc.doc_type = first.doc_type
+    metadata = getattr(first, "metadata", None)  # optional: stand-in classifiers have none
     doc.doc_metadata = metadata.as_dict() if metadata is not None else None
+    for classifier, cls in outcome.classifications:
+        _record_suggestions(session, doc, classifier, cls)
+
+
+def _record_suggestions(session: Session, doc: Document, classifier: DocumentClassifier, cls: ClassificationLike) -> None:
     hints, spans = getattr(cls, "maturity", None) or {}, getattr(cls, "evidence", None) or {}
     ranked: dict[int, Suggestion] = {s.indicator_id: s for s in cls.candidates}
     ranked.update({s.indicator_id: s for s in cls.suggestions})
@@ -120,12 +129,14 @@ def run_document(
     max_attempts: int = 3,
     ocr_phase: bool = False,
     hand_off_ocr: OcrHandOff | None = None,
+    frameworks: Sequence[str] = (),
 ) -> str:
     """Claim, compute, record. Returns the final status, "ocr_queued" when the scan went to the OCR
     queue, or "skipped"/"lost_lease" when not ours to write.
 
     Files whose pages lack a text layer are OCR'd in this call when there is no ``hand_off_ocr`` (CLI,
     embedded mode); otherwise they are handed to the OCR queue so cheap files are not stuck behind them.
+    The document is classified in its batch's framework and in every other one of ``frameworks``.
     """
     policy = policy or ExtractionPolicy()
     if ocr_phase:
@@ -141,20 +152,21 @@ def run_document(
         data = store.get(digest) if digest else b""
     except OSError as exc:
         outcome = Outcome(FileStatus.FAILED.value, f"storage: stored original unreadable ({exc.strerror or exc})")
-        classifier = None
     else:
-        classifier = classifier_for(framework)
-        outcome = compute_outcome(data, filename, path, classifier, policy, ocr_now=ocr_phase)
+        classifiers = [classifier_for(fw) for fw in dict.fromkeys([framework, *frameworks])]
+        outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=ocr_phase)
         if not ocr_phase and outcome.extraction is not None and policy.wants_ocr(outcome.extraction):
             if hand_off_ocr is not None:
                 return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
-            outcome = compute_outcome(data, filename, path, classifier, policy, ocr_now=True)
+            outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=True)
     with db.session() as session:
         if not release_document(session, document_id, claim.token):
             session.rollback()
             return "lost_lease"
+        for _, cls in outcome.classifications:
+            ensure_framework(session, load_catalog(cls.framework))
         doc = session.get(Document, document_id)
-        apply_outcome(session, doc, outcome, classifier)
+        apply_outcome(session, doc, outcome)
         settle_followers(session, doc)
         return doc.status
 

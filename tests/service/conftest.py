@@ -76,7 +76,7 @@ def make_service(monkeypatch: pytest.MonkeyPatch, password_hash: str) -> Iterato
         if not real_model:
             import worker.runtime
 
-            monkeypatch.setattr(worker.runtime, "load_classifier", lambda catalog, models_dir: PhraseClassifier())
+            monkeypatch.setattr(worker.runtime, "load_classifier", lambda catalog, models_dir: PhraseClassifier(framework=catalog.id))
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         get_settings.cache_clear()

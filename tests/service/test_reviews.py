@@ -150,3 +150,17 @@ def test_review_queue_orders_by_uncertainty_and_hides_decided_suggestions(servic
     assert [(i["document_id"], i["indicator_id"]) for i in only["items"]] == [(docs["renstra"], 2), (docs["nothing"], 30)]
     paged = service.get("/api/v1/review-queue?limit=1&offset=1&indicator=19", user="admin").json()
     assert paged["total"] == 1 and paged["items"] == []
+
+
+def test_a_mapping_confirmed_in_spbe_is_offered_in_pemdi(service: Service, docs: dict[str, int]) -> None:
+    url = f"/api/v1/documents/{docs['renstra']}"
+    assert service.get(f"{url}?framework=pemdi-2026", user="rina").json()["crosswalk_offers"] == []
+    assert service.post(f"{url}/reviews", user="rina", json={"indicator_id": 12, "decision": "accept"}).status_code == 201
+    offers = service.get(f"{url}?framework=pemdi-2026", user="rina").json()["crosswalk_offers"]
+    assert [(o["indicator_id"], o["from_framework"], o["from_indicators"]) for o in offers] == [(1, "spbe-2020", [12])]
+    # Offered, not applied: nothing counts for Pemdi 1 until a reviewer accepts it there.
+    pemdi = service.get(f"{url}?framework=pemdi-2026", user="rina").json()
+    assert 1 not in {s["indicator_id"] for s in pemdi["suggestions"]}
+    assert service.post(f"{url}/reviews", user="rina",
+                        json={"indicator_id": 1, "decision": "accept", "framework": "pemdi-2026"}).status_code == 201
+    assert service.get(f"{url}?framework=pemdi-2026", user="rina").json()["crosswalk_offers"] == []
