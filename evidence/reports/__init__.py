@@ -28,6 +28,7 @@ from evidence.reports.model import (
 from evidence.reports.ownership import owed_indicators, owners_by_indicator, unassigned_indicators
 from evidence.reports.render import render_html, report_json, write_report
 from evidence.reports.transition import (
+    attach_transition,
     build_transition,
     build_transitions,
     evidence_from_report,
@@ -53,6 +54,7 @@ __all__ = [
     "TransitionIndicator",
     "TransitionView",
     "build_gap_report",
+    "attach_transition",
     "build_transition",
     "build_transitions",
     "evidence_from_report",

@@ -9,10 +9,13 @@ report, so a stale review cannot invent evidence.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from evidence.catalog import Catalog
-from evidence.catalog.crosswalk import Crosswalk
+from evidence.catalog.crosswalk import Crosswalk, load_crosswalk
+from evidence.domain import ScannedDocument
+from evidence.opd import OpdDirectory
+from evidence.reports.gaps import build_gap_report
 from evidence.reports.model import GapReport, TransitionIndicator, TransitionView
 
 
@@ -108,3 +111,22 @@ def with_transition(report: GapReport, views: list[TransitionView]) -> GapReport
 
 
 __all__ = ["build_transition", "build_transitions", "evidence_from_report", "with_transition"]
+
+
+def attach_transition(
+    report: GapReport,
+    target: Catalog,
+    source_catalog: Catalog,
+    source_documents: Sequence[ScannedDocument],
+    directory: OpdDirectory,
+) -> GapReport:
+    """``report`` (in ``target``) with the transition view from the evidence the same files carry in
+    ``source_catalog`` (suggestions with reviews applied). Unchanged when no crosswalk joins the two."""
+    try:
+        crosswalk = load_crosswalk(source_catalog.id, target.id)
+    except ValueError:
+        return report
+    source_report = build_gap_report(source_documents, source_catalog, directory, source=report.source,
+                                     generated_at=report.generated_at, model_version=None)
+    _, per_opd = evidence_from_report(source_report)
+    return with_transition(report, build_transitions(crosswalk, target, {}, per_opd))

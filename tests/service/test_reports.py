@@ -79,3 +79,18 @@ def test_html_report(service: Service, docs: dict[str, int]) -> None:
     english = service.get("/api/v1/reports/gaps?format=html&lang=en")
     assert "SPBE Supporting Evidence Gap Report" in english.text
     assert service.get("/api/v1/reports/gaps?format=pdf").status_code == 422
+
+
+def test_pemdi_report_shows_spbe_evidence_in_its_transition_view(service) -> None:
+    from tests.service import seed
+    from tests.service.seed import KOMINFO, S
+
+    with service.db.session() as session:
+        b = seed.batch(session)  # processed in SPBE 2020 terms only
+        seed.document(session, b, "Diskominfo/Perbup Arsitektur.pdf", opd=KOMINFO, suggestions=[S(11, 0.9, 0.5)])
+    body = service.get("/api/v1/reports/gaps?framework=pemdi-2026", user="rina").json()
+    pemda = next(v for v in body["transition"] if v["pemda_wide"])
+    rows = {row["id"]: row for row in pemda["indicators"]}
+    assert rows[1]["status"] == "from_previous" and 11 in rows[1]["suggested_from"]
+    assert rows[8]["status"] == "to_collect" and rows[8]["no_counterpart"]  # data protection: new in Pemdi
+    assert "transition" not in body or all(v["to_framework"] == "pemdi-2026" for v in body["transition"])
