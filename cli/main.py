@@ -8,6 +8,7 @@ from cli.classify import classify
 from cli.crosswalk import crosswalk
 from cli.evaluate import evaluate
 from cli.indicators import indicators
+from cli.report import report
 from cli.scan import scan
 from cli.serve import serve
 from cli.train import models_app, train
@@ -23,6 +24,7 @@ app.command()(indicators)
 app.command()(crosswalk)
 app.command()(classify)
 app.command()(scan)
+app.command()(report)
 app.command()(train)
 app.command()(evaluate)
 app.add_typer(models_app, name="models")

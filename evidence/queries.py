@@ -307,14 +307,14 @@ class ReportInputs:
 
 
 def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None) -> ReportInputs:
-    """Every visible, processed document of ``framework`` across batches, as report input.
+    """Every visible, processed document across batches, with its suggestions in ``framework``, as report
+    input (a file is classified in every enabled framework, whatever framework its batch was sent under).
 
     Reviews override suggestions (effective indicators). Identical content (same SHA-256) is reported
     once: the processed copy with the lowest id stands for it, and the reviews of all visible copies are
     merged, the latest winning, so reviewing any copy counts.
     """
-    base = select(Document).join(Batch, Batch.id == Document.batch_id).where(Batch.framework_id == framework)
-    base = scope_documents(base, viewer)
+    base = scope_documents(select(Document), viewer)
     if opd is not None:
         base = base.where(Document.opd == opd)
     in_progress = session.scalar(

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from evidence.catalog import Catalog, load_catalog
+from evidence.catalog import Catalog
 from evidence.db import Database
 from evidence.i18n import normalize_lang
-from evidence.queries import is_scoped, report_inputs
-from evidence.reports import GapReport, attach_transition, build_gap_report, render_html
+from evidence.queries import is_scoped
+from evidence.reports import GapReport, render_html
+from evidence.reports.stored import stored_gap_report
 from service.deps import CatalogDep, CurrentPrincipal, DatabaseDep, LangDep, get_directory, resolve_opd_name
 from service.errors import ApiError
 from service.routes.common import API_PREFIX, INVALID, NOT_FOUND, UNAUTHORIZED
@@ -47,18 +47,11 @@ def target_opd(request: Request, principal: Principal, opd: str | None) -> str |
 
 def build_report(request: Request, principal: Principal, catalog: Catalog, db: Database, target: str | None,
                  lang: str) -> tuple[GapReport, int]:
-    others = [fw for fw in request.app.state.settings.frameworks if fw != catalog.id]
     with db.session() as session:
-        inputs = report_inputs(session, principal, catalog.id, opd=target)
-        other_documents = {fw: report_inputs(session, principal, fw, opd=target).documents for fw in others}
-    directory = get_directory(request)
-    report = build_gap_report(inputs.documents, catalog, directory, source=_source(inputs.batches, target, lang),
-                              generated_at=datetime.now(UTC), model_version=None)
-    for framework, documents in other_documents.items():  # evidence held in another framework's terms
-        report = attach_transition(report, catalog, load_catalog(framework), documents, directory)
-    if target is not None:  # the OPD's part: other OPDs' missing uploads are not this OPD's gap
-        report = report.model_copy(update={"opd_without_files": []})
-    return report, inputs.in_progress
+        stored = stored_gap_report(session, principal, catalog, get_directory(request), opd=target,
+                                   other_frameworks=request.app.state.settings.frameworks)
+    report = stored.report.model_copy(update={"source": _source(stored.batches, target, lang)})
+    return report, stored.in_progress
 
 
 @router.get("/reports/gaps", name="gap_report", response_model=None, responses={

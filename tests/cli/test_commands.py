@@ -135,3 +135,26 @@ def test_scan_reports_the_deliberate_gaps(sample_scan) -> None:
     assert "Peta Rencana" in stdout
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "Dinas Komunikasi dan Informatika" in html
+
+
+def test_report_in_pemdi_terms_from_what_the_scan_stored(sample_scan) -> None:
+    """The scan classified every file in both frameworks; the Pemdi report reuses that, with the transition."""
+    _, _, out = sample_scan
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SPBE_DATA_DIR", str(out.parent / "var"))
+    from evidence.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        result = runner.invoke(app, ["report", "--framework", "pemdi-2026", "--out", str(out.parent / "pemdi")])
+    finally:
+        mp.undo()
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    report = json.loads((out.parent / "pemdi" / "report.json").read_text(encoding="utf-8"))
+    assert report["framework"]["id"] == "pemdi-2026"
+    assert report["totals"]["files"] == 33 - 2  # over all stored batches identical files count once
+    pemda = next(v for v in report["transition"] if v["pemda_wide"])
+    rows = {row["id"]: row for row in pemda["indicators"]}
+    assert rows[4]["status"] == "from_previous"  # the SK Tim Koordinasi SPBE feeds Pemdi 4
+    assert rows[8]["status"] == "to_collect"  # personal data protection: nothing in the sample

@@ -1,0 +1,54 @@
+"""``spbe report``: the gap report over everything stored, reviews applied (what the API serves)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from cli.common import FrameworkOption, catalog_for, console, fail
+from evidence.db import open_database
+from evidence.opd import load_opd_directory
+from evidence.reports import print_gap_report, write_report
+from evidence.reports.gaps import find_opd
+from evidence.reports.stored import stored_gap_report
+from evidence.settings import get_settings
+
+
+@dataclass(frozen=True)
+class _Coordinator:
+    """The coordination team sees every OPD; the report is theirs."""
+
+    role: str = "admin"
+    opd: str | None = None
+
+
+def report(
+    framework: str | None = FrameworkOption,
+    opd: str | None = typer.Option(None, "--opd", help="Only this OPD's part (name or abbreviation)."),
+    out: Path = typer.Option(Path("out/report"), "--out", help="Folder for report.json and report.html."),
+    lang: str | None = typer.Option(None, "--lang", help="Report language: id (default) or en."),
+) -> None:
+    """Evidence and gaps per OPD from every stored batch, with reviewers' decisions applied."""
+    settings = get_settings()
+    lang = lang or settings.language
+    catalog = catalog_for(framework, settings)
+    directory = load_opd_directory()
+    target = None
+    if opd:
+        match = find_opd(directory, opd)
+        if match is None:
+            fail(f"OPD tidak dikenal: {opd}")
+        target = match.name
+    db = open_database(settings.resolved_database_url())
+    with db.session() as session:
+        stored = stored_gap_report(session, _Coordinator(), catalog, directory, opd=target,
+                                   other_frameworks=settings.frameworks)
+    label = f"Semua berkas tersimpan ({stored.batches} batch)" if lang == "id" else f"All stored files ({stored.batches} batches)"
+    result = stored.report.model_copy(update={"source": f"OPD {target}: {label}" if target else label})
+    print_gap_report(result, console, lang=lang)
+    if stored.in_progress:
+        console.print(f"{stored.in_progress} berkas masih diproses dan belum masuk laporan.")
+    json_path, html_path = write_report(result, out, lang=lang)
+    console.print(f"Laporan: {json_path} dan {html_path}")
