@@ -32,7 +32,9 @@ class RuleHit:
 
 
 def path_rule(path: str, catalog: Catalog) -> list[RuleHit]:
-    """Indicator numbers written in the folder or file name by the OPD."""
+    """Indicator numbers written in the folder or file name by the OPD (when they use this catalog's numbers)."""
+    if not catalog.folder_numbering:
+        return []
     known = set(catalog.indicator_ids())
     found: dict[int, str] = {}
     for pattern in _PATH_PATTERNS:

@@ -26,7 +26,8 @@ class Settings(BaseSettings):
     catalog_path: Path | None = Field(default=None, description="A Pemda's own catalog YAML (replaces the bundled one).")
     opd_path: Path | None = Field(default=None, description="A Pemda's own OPD list YAML.")
     models_dir: Path = Field(default=PROJECT_DIR / "models")
-    framework: str = Field(default="spbe-2020", description="Default framework key (reports, CLI, API).")
+    # PermenPANRB 8/2026 (Pemdi) replaced 59/2020 (SPBE) in June 2026; older evidence is classified in both.
+    framework: str = Field(default="pemdi-2026", description="Default framework key (reports, CLI, API).")
     frameworks: list[str] = Field(
         default=["spbe-2020", "pemdi-2026"],
         description='Every framework a document is classified in; JSON in the environment: \'["pemdi-2026"]\'.',

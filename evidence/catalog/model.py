@@ -99,6 +99,9 @@ class Catalog(BaseModel):
     indicators: list[Indicator]
     critical_items: list[CriticalItem] = Field(default_factory=list)
     generic_phrases: list[str] = Field(default_factory=list)
+    # Whether "Indikator 11" / "I.11" in an OPD's folder or file name means this framework's indicator 11.
+    # Archives are organised by the numbering of the evaluation they were gathered for.
+    folder_numbering: bool = True
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:

@@ -50,3 +50,12 @@ def test_keyword_rule_is_silent_on_unrelated_text(catalog) -> None:
 )
 def test_doc_type_from_title_page(head: str, expected: str) -> None:
     assert detect_doc_type(head) == expected
+
+
+def test_folder_numbers_count_only_for_a_catalog_whose_numbering_the_folders_use() -> None:
+    from classifier.rules import path_rule
+    from evidence.catalog import load_catalog
+
+    path = "Diskominfo/Indikator 11/Perbup Arsitektur.pdf"
+    assert [hit.indicator_id for hit in path_rule(path, load_catalog("spbe-2020"))] == [11]
+    assert path_rule(path, load_catalog("pemdi-2026")) == []  # Pemdi 11 is cryptography, not architecture
