@@ -20,9 +20,9 @@ from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
 from evidence.domain import FileStatus, Suggestion
 from evidence.extraction import ExtractionResult, PageText
-from evidence.extraction.policy import OCR_BUDGET_MARGIN_SECONDS, ExtractionPolicy
+from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.ingest import ensure_framework
-from evidence.queue.leases import claim_document, release_document
+from evidence.queue.leases import claim_document, lease_kept, release_document
 from evidence.storage import BlobStore
 
 OCR_QUEUED = "ocr_queued"
@@ -139,8 +139,6 @@ def run_document(
     The document is classified in its batch's framework and in every other one of ``frameworks``.
     """
     policy = policy or ExtractionPolicy()
-    if ocr_phase:
-        lease_seconds = max(lease_seconds, int(policy.ocr_timeout_seconds) + OCR_BUDGET_MARGIN_SECONDS)
     with db.session() as session:
         claim = claim_document(session, document_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
         doc = session.get(Document, document_id)
@@ -154,11 +152,12 @@ def run_document(
         outcome = Outcome(FileStatus.FAILED.value, f"storage: stored original unreadable ({exc.strerror or exc})")
     else:
         classifiers = [classifier_for(fw) for fw in dict.fromkeys([framework, *frameworks])]
-        outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=ocr_phase)
-        if not ocr_phase and outcome.extraction is not None and policy.wants_ocr(outcome.extraction):
-            if hand_off_ocr is not None:
-                return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
-            outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=True)
+        with lease_kept(db, document_id, claim.token, lease_seconds):
+            outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=ocr_phase)
+            if not ocr_phase and outcome.extraction is not None and policy.wants_ocr(outcome.extraction):
+                if hand_off_ocr is not None:
+                    return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
+                outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=True)
     with db.session() as session:
         if not release_document(session, document_id, claim.token):
             session.rollback()

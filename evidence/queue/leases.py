@@ -7,17 +7,23 @@ after its lease was given to another worker, changes nothing.
 
 from __future__ import annotations
 
+import logging
+import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
 
+from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
 from evidence.domain import FileStatus
 
+log = logging.getLogger(__name__)
 QUEUED = "queued"
 
 
@@ -64,6 +70,41 @@ def release_document(session: Session, document_id: int, token: str) -> bool:
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1
+
+
+def extend_document_lease(session: Session, document_id: int, token: str, lease_seconds: int) -> bool:
+    """Push our lease's expiry forward; False when it is no longer ours (the work will not be recorded)."""
+    result = session.execute(
+        update(Document)
+        .where(Document.id == document_id, Document.lease_token == token, Document.status == QUEUED)
+        .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+@contextmanager
+def lease_kept(db: Database, document_id: int, token: str, lease_seconds: int) -> Iterator[None]:
+    """Renew the lease every third of its length while the block runs (an OCR of many pages can take
+    far longer than one lease). A SIGKILLed worker stops renewing, so its lease still expires quickly."""
+    stop = threading.Event()
+
+    def renew() -> None:
+        while not stop.wait(max(lease_seconds / 3, 0.5)):
+            try:
+                with db.session() as session:
+                    if not extend_document_lease(session, document_id, token, lease_seconds):
+                        return
+            except Exception:  # a database hiccup: try again next period; the lease may lapse meanwhile
+                log.warning("could not renew the lease of document %s", document_id, exc_info=True)
+
+    thread = threading.Thread(target=renew, name=f"lease-{document_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
