@@ -7,8 +7,8 @@ drawn once (seeded, stratified on labelled vs. unrelated) and is never changed t
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from evidence.extraction import extract
@@ -53,7 +53,7 @@ def load_manifest(split: str | None = None) -> list[RealDocument]:
     return [r for r in rows if split is None or r.split == split]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_text(doc: RealDocument) -> str:
     """Extracted once per process: the bundled documents never change, and training reads them often."""
     result = extract(doc.path.read_bytes(), doc.filename)
