@@ -16,6 +16,8 @@ from evidence.storage import BlobStore
 
 POSTGRES_URL = os.environ.get("SPBE_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("SPBE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Module- and session-scoped fixtures run before the per-test settings below; they speak SPBE 2020 too.
+os.environ.setdefault("SPBE_FRAMEWORK", "spbe-2020")
 
 
 @pytest.fixture(autouse=True)

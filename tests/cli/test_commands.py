@@ -110,7 +110,7 @@ def sample_scan(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, Pa
 
     get_settings.cache_clear()
     try:
-        result = runner.invoke(app, ["scan", str(archive), "--out", str(out)])
+        result = runner.invoke(app, ["scan", str(archive), "--framework", "spbe-2020", "--out", str(out)])
     finally:
         mp.undo()
         get_settings.cache_clear()
