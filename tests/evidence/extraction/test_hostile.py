@@ -30,16 +30,8 @@ from tests.fixtures.office import (
 from tests.fixtures.ole import make_doc, make_ppt
 from tests.fixtures.scans import image_bytes, render_page
 
-KNOWN_CODES = {
-    "empty",
-    "corrupt",
-    "encrypted",
-    "too_many_pages",
-    "unsupported",
-    "no_text",
-    "extractor_error",
-    "too_large",
-}
+# Every code a user can meet has a readable sentence in both languages.
+KNOWN_CODES = set(ERROR_MESSAGES)
 TEXT = "Peraturan Bupati Sukamaju tentang Sistem Pemerintahan Berbasis Elektronik"
 
 

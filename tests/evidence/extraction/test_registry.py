@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evidence.extraction import ExtractionResult, extract, registry, sniff_media_type
+from evidence.i18n import ERROR_MESSAGES
 from tests.fixtures.documents import (
     make_docx,
     make_encrypted_pdf,
@@ -15,16 +16,8 @@ from tests.fixtures.documents import (
 )
 from tests.fixtures.ole import make_ole
 
-KNOWN_CODES = {
-    "empty",
-    "corrupt",
-    "encrypted",
-    "too_many_pages",
-    "unsupported",
-    "no_text",
-    "extractor_error",
-    "too_large",
-}
+# Every code a user can meet has a readable sentence in both languages.
+KNOWN_CODES = set(ERROR_MESSAGES)
 TEXT = "Peraturan Bupati tentang Sistem Pemerintahan Berbasis Elektronik"
 
 
