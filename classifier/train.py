@@ -91,9 +91,25 @@ def heldout_examples(framework_id: str = MANIFEST_FRAMEWORK) -> list[Example]:
             for d in load_manifest(split="heldout")]
 
 
+def _stable(value: object) -> object:
+    """A process-independent description of a configuration: no memory addresses, no set order."""
+    if hasattr(value, "get_params"):
+        return [type(value).__name__, _stable(value.get_params(deep=False))]
+    if callable(value):
+        return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', repr(value))}"
+    if isinstance(value, dict):
+        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, set | frozenset):
+        return sorted(_stable(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_stable(v) for v in value]
+    return value if isinstance(value, str | int | float | bool | None) else repr(value)
+
+
 def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
+    """Same training input, same hash, in any process: what ``spbe train`` compares to skip work."""
     # The feature and model configuration are part of what was trained: a change makes a new version.
-    config = repr((build_features(), LOGISTIC_PARAMS))
+    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS]), sort_keys=True, default=repr)
     digest = hashlib.sha256(f"{catalog.id}:{catalog.framework.catalog_version}:{config}".encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, ex.path, sorted(ex.indicators), ex.weight]).encode())

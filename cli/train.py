@@ -9,7 +9,8 @@ import typer
 from rich.table import Table
 
 from cli.common import FrameworkOption, catalog_for, console, fail
-from evidence.settings import get_settings
+from evidence.confirmed_labels import ConfirmedLabel
+from evidence.settings import Settings, get_settings
 
 models_app = typer.Typer(help="Model versions in models/: list, promote, roll back.")
 
@@ -52,7 +53,7 @@ def train(
         console.print(f"Versi {result.version} TIDAK diaktifkan (tetap {result.current}): {result.reason}.")
 
 
-def confirmed_from_database(settings, framework: str) -> list:
+def confirmed_from_database(settings: Settings, framework: str) -> list[ConfirmedLabel]:
     """Reviewer-confirmed documents; none when this machine has no database yet (a fresh checkout)."""
     from evidence.confirmed_labels import confirmed_labels
     from evidence.db import open_database

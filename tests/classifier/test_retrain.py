@@ -79,3 +79,20 @@ def test_rollback_returns_to_the_previous_version(tmp_path: Path) -> None:
     assert rollback(tmp_path, "spbe-2020") == "v1"
     with pytest.raises(Exception, match="no earlier"):
         rollback(tmp_path, "spbe-2020")
+
+
+def test_training_data_hash_is_the_same_in_every_process() -> None:
+    """``spbe train`` skips by comparing this hash with the current card's, written by another process."""
+    import os
+    import subprocess
+    import sys
+
+    from classifier.train import Example, data_hash
+
+    code = ("from classifier.train import Example, data_hash\nfrom evidence.catalog import load_catalog\n"
+            "print(data_hash([Example('teks', 'a.pdf', frozenset({1, 11}), 1.0, 'x')], load_catalog('spbe-2020')))")
+    here = data_hash([Example("teks", "a.pdf", frozenset({1, 11}), 1.0, "x")], load_catalog("spbe-2020"))
+    for seed in ("1", "2"):  # set iteration order differs between these processes
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, cwd=Path(__file__).resolve().parents[2])
+        assert out.stdout.strip() == here
