@@ -64,7 +64,11 @@ def run(files: int, workers: int, database_url: str | None) -> float:
         with rt.db.session() as s:
             batch_id = receive_upload(s, rt.store, archive, filename=archive.name, catalog=load_catalog("spbe-2020")).id
         start = time.perf_counter()
-        rt.dispatcher.submit_batch(batch_id)
+        # Unpack and fan out here: a burst worker exits when it finds the queue empty, so starting N workers
+        # on the single ingest job would leave N-1 of them gone before the file jobs exist.
+        from worker.jobs import ingest_batch_job
+
+        ingest_batch_job(batch_id)
         procs = [subprocess.Popen([sys.executable, "-m", "cli.main", "worker", "--burst"], cwd=ROOT, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in range(workers)]
         for p in procs:

@@ -34,7 +34,8 @@ def worker(
         fail(f"antrean tidak dikenal: {', '.join(sorted(unknown))} (pilih {QUEUE_NAME} atau {OCR_QUEUE_NAME})")
 
     rt = runtime()
-    rt.classifier(settings.framework)  # load the model once, before forking work horses
+    for framework in dict.fromkeys([settings.framework, *rt.enabled_frameworks()]):
+        rt.classifier(framework)  # load every model once, before forking work horses (each job is a fork)
     rt.db.engine.dispose()  # no database connection may be shared with forked children
     listened = [Queue(name, connection=rt.dispatcher.redis) for name in queues]
     Worker(listened, connection=rt.dispatcher.redis, name=name).work(
