@@ -124,3 +124,19 @@ def test_report_page_and_logout(service: Service, docs: dict[str, int]) -> None:
     out = browser.post("/pages/logout", data={"csrf_token": csrf_of(page.text)})
     assert out.status_code == 303 and out.headers["location"] == "/pages/login"
     assert browser.get("/pages/documents").status_code == 303
+
+
+def test_document_page_shows_metadata_maturity_hint_and_evidence_sentences(service: Service, docs: dict[str, int]) -> None:
+    from evidence.db.models import Document, SuggestionRecord
+
+    with service.db.session() as session:
+        doc = session.get(Document, docs["renstra"])
+        doc.doc_metadata = {"number": "12", "year": 2023, "enacted_date": "2023-03-03", "authority": "Bupati",
+                            "region": "Kabupaten Sukamaju", "status": "enacted", "title": "Arsitektur SPBE"}
+        row = session.scalar(select(SuggestionRecord).where(SuggestionRecord.document_id == doc.id))
+        row.maturity_level, row.maturity_reason = 2, "Perbup yang ditetapkan: bukti tingkat 2"
+        row.evidence = [{"page": 3, "sentence": "Arsitektur SPBE terdiri atas domain layanan", "term": "arsitektur"}]
+    page = login(service, "rina").get(f"/pages/documents/{docs['renstra']}").text
+    assert "12 / 2023" in page and "2023-03-03 oleh Bupati, Kabupaten Sukamaju" in page and "ditetapkan" in page
+    assert "Petunjuk tingkat 2" in page and "bukti tingkat 2" in page
+    assert "Arsitektur SPBE terdiri atas domain layanan" in page and "(hlm. 3)" in page
