@@ -44,17 +44,19 @@ def ingest_batch_job(batch_id: int) -> dict:
 def process_document_job(document_id: int) -> str:
     """Text layer and classification; scans are handed on to the OCR queue."""
     rt = runtime()
-    return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
-                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        hand_off_ocr=rt.dispatcher.submit_ocr, frameworks=rt.enabled_frameworks())
+    return _run(document_id, hand_off_ocr=rt.dispatcher.submit_ocr)
 
 
 def ocr_document_job(document_id: int) -> str:
     """Runs on the ``ocr`` queue: OCR of the pages without a text layer, then classification."""
+    return _run(document_id, ocr_phase=True)
+
+
+def _run(document_id: int, **phase: object) -> str:
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
-                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts, ocr_phase=True,
-                        frameworks=rt.enabled_frameworks())
+                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
+                        frameworks=rt.enabled_frameworks(), **phase)
 
 
 def finish_batch_job(batch_id: int) -> bool:
