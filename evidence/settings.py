@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     storage_dir: Path | None = Field(default=None, description="Content-addressed originals; default data_dir/blobs.")
     redis_url: str | None = Field(default=None, description="When unset, jobs run in-process (embedded mode).")
     catalog_path: Path | None = Field(default=None, description="A Pemda's own catalog YAML (replaces the bundled one).")
+    crosswalk_path: Path | None = Field(default=None, description="A Pemda's own crosswalk YAML between two frameworks.")
     opd_path: Path | None = Field(default=None, description="A Pemda's own OPD list YAML.")
     models_dir: Path = Field(default=PROJECT_DIR / "models")
     # PermenPANRB 8/2026 (Pemdi) replaced 59/2020 (SPBE) in June 2026; older evidence is classified in both.

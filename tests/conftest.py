@@ -27,7 +27,8 @@ def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     # The product's default is Pemdi 2026; most tests speak SPBE 2020 (the sample archive and the real
     # labelled documents are in its numbers), so they say so. tests/evidence/test_settings.py checks the default.
     monkeypatch.setenv("SPBE_FRAMEWORK", "spbe-2020")
-    for name in ("SPBE_DATABASE_URL", "SPBE_REDIS_URL", "SPBE_STORAGE_DIR", "SPBE_CATALOG_PATH", "SPBE_OPD_PATH"):
+    for name in ("SPBE_DATABASE_URL", "SPBE_REDIS_URL", "SPBE_STORAGE_DIR", "SPBE_CATALOG_PATH", "SPBE_OPD_PATH",
+                 "SPBE_CROSSWALK_PATH"):
         monkeypatch.delenv(name, raising=False)
     get_settings.cache_clear()
     yield

@@ -104,3 +104,20 @@ def test_an_spbe_indicator_may_be_listed_without_successor(tmp_path: Path) -> No
 def test_missing_crosswalk_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="no crosswalk"):
         load_crosswalk("pemdi-2026", "spbe-2020")
+
+
+def test_a_pemdas_own_crosswalk_from_the_settings_replaces_the_bundled_one(tmp_path: Path, monkeypatch) -> None:
+    from evidence.catalog.crosswalk import bundled_crosswalk_path, load_crosswalk
+    from evidence.settings import get_settings
+
+    data = yaml.safe_load(bundled_crosswalk_path().read_text(encoding="utf-8"))
+    data["crosswalk"]["version"] = "pemda-sukamaju-1"
+    four = next(row for row in data["indicators"] if row["id"] == 4)
+    four["predecessors"] = sorted({*four["predecessors"], 11})  # this Pemda also counts its architecture here
+    own = tmp_path / "crosswalk.yaml"
+    own.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert 4 not in load_crosswalk("spbe-2020", "pemdi-2026").successors(11)
+    monkeypatch.setenv("SPBE_CROSSWALK_PATH", str(own))
+    get_settings.cache_clear()
+    mine = load_crosswalk("spbe-2020", "pemdi-2026")
+    assert mine.crosswalk.version == "pemda-sukamaju-1" and 4 in mine.successors(11)
