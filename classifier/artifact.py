@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import skops.io as sio
@@ -137,6 +138,11 @@ def rollback(models_dir: Path, framework: str) -> str:
     kept = [v for v in promotion_history(models_dir, framework) if v != current]
     path.write_text("".join(v + "\n" for v in kept), encoding="utf-8")
     return target
+
+
+def frameworks_with_models(models_dir: Path, frameworks: Iterable[str]) -> list[str]:
+    """Those of ``frameworks`` that have a promoted model, in their order."""
+    return [fw for fw in frameworks if current_version(models_dir, fw) is not None]
 
 
 def list_versions(models_dir: Path, framework: str) -> list[str]:

@@ -42,11 +42,11 @@ def classifier_for(catalog: Catalog, settings: Settings):
 def classifiers_by_framework(catalog: Catalog, settings: Settings) -> dict:
     """The chosen framework's classifier (required) plus those of the other enabled frameworks that have a
     trained model, so a scan stores suggestions in every framework at once."""
-    from classifier.artifact import current_version
+    from classifier.artifact import frameworks_with_models
     from classifier.loading import load_classifier
 
     found = {catalog.id: classifier_for(catalog, settings)}
-    for framework in settings.frameworks:
-        if framework not in found and current_version(settings.models_dir, framework) is not None:
+    for framework in frameworks_with_models(settings.models_dir, settings.frameworks):
+        if framework not in found:
             found[framework] = load_classifier(load_catalog(framework), settings.models_dir)
     return found

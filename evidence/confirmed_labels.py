@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence.db.models import Document, DocumentText, Review, SuggestionRecord
-from evidence.reviews import ACCEPT, RELABEL, effective_indicators, latest_per_indicator, pick_current
+from evidence.reviews import effective_indicators, latest_per_indicator, pick_current
 
 HUMAN_SOURCES = frozenset({"accepted", "relabelled"})
 
@@ -54,6 +54,6 @@ def confirmed_labels(session: Session, framework: str) -> list[ConfirmedLabel]:
         confirmed = {
             ind for ind, eff in effective_indicators(current, reviews).items() if eff.source in HUMAN_SOURCES
         }
-        if confirmed and any(r.decision in (ACCEPT, RELABEL) for r in latest.values()):
+        if confirmed:
             labels[source.sha256] = ConfirmedLabel(source.sha256, source.path, text.text, frozenset(confirmed))
     return [labels[key] for key in sorted(labels)]

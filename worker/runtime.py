@@ -10,7 +10,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
-from classifier.artifact import current_version
+from classifier.artifact import current_version, frameworks_with_models
 from classifier.loading import load_classifier
 from classifier.predict import IndicatorClassifier
 from evidence.catalog import load_catalog
@@ -29,6 +29,7 @@ class Runtime:
     dispatcher: Dispatcher
     extraction_policy: ExtractionPolicy
     _classifiers: dict[tuple[str, str | None], IndicatorClassifier] = field(default_factory=dict)
+    _warned: set[str] = field(default_factory=set)
 
     def classifier(self, framework: str) -> IndicatorClassifier:
         """Loaded once per promoted version: a retrain or rollback takes effect on the next job."""
@@ -39,13 +40,13 @@ class Runtime:
         return self._classifiers[key]
 
     def enabled_frameworks(self) -> list[str]:
-        """The enabled frameworks that have a promoted model; one without is logged, not fatal."""
-        ready = [fw for fw in self.settings.frameworks if current_version(self.settings.models_dir, fw) is not None]
-        for missing in set(self.settings.frameworks) - set(ready):
+        """The enabled frameworks that have a promoted model; one without is logged once, not fatal."""
+        ready = frameworks_with_models(self.settings.models_dir, self.settings.frameworks)
+        for missing in set(self.settings.frameworks) - set(ready) - self._warned:
+            self._warned.add(missing)
             log.warning("framework %s is enabled but has no trained model; run 'spbe train --framework %s'",
                         missing, missing)
         return ready
-
 
 log = logging.getLogger(__name__)
 _current: Runtime | None = None

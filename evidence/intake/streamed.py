@@ -40,22 +40,25 @@ from evidence.intake.paths import (
 )
 
 READ_BLOCK_BYTES = 64 * 1024
+NOT_DECOMPRESSIBLE_ERROR = "corrupt: not readable compressed data (truncated or damaged)"
 # An archive may make the reader decompress at most this multiple of max_expanded_bytes (read or skipped).
 PROCESSED_FACTOR = 2
 
 _lib = libarchive.ffi.libarchive
-_entry_is_encrypted = _lib.archive_entry_is_encrypted
-_entry_is_encrypted.argtypes = [ctypes.c_void_p]
-_entry_is_encrypted.restype = ctypes.c_int
-_entry_size_is_set = _lib.archive_entry_size_is_set
-_entry_size_is_set.argtypes = [ctypes.c_void_p]
-_entry_size_is_set.restype = ctypes.c_int
-_entry_pathname_utf8 = _lib.archive_entry_pathname_utf8
-_entry_pathname_utf8.argtypes = [ctypes.c_void_p]
-_entry_pathname_utf8.restype = ctypes.c_char_p
-_entry_pathname = _lib.archive_entry_pathname
-_entry_pathname.argtypes = [ctypes.c_void_p]
-_entry_pathname.restype = ctypes.c_char_p
+
+
+def _entry_function(name: str, restype: type) -> Callable:
+    """A libarchive entry function libarchive-c does not wrap, typed so ctypes passes the pointer right."""
+    function = getattr(_lib, name)
+    function.argtypes = [ctypes.c_void_p]
+    function.restype = restype
+    return function
+
+
+_entry_is_encrypted = _entry_function("archive_entry_is_encrypted", ctypes.c_int)
+_entry_size_is_set = _entry_function("archive_entry_size_is_set", ctypes.c_int)
+_entry_pathname_utf8 = _entry_function("archive_entry_pathname_utf8", ctypes.c_char_p)
+_entry_pathname = _entry_function("archive_entry_pathname", ctypes.c_char_p)
 
 ReaderFactory = Callable[[], AbstractContextManager[ArchiveRead]]
 
@@ -103,6 +106,11 @@ def iter_streamed(
     try:
         with open_reader() as archive:
             for entry in archive:
+                if raw_name is not None and not archive.filter_names:
+                    # No decompressor recognised the data: libarchive would hand the bytes back unchanged,
+                    # and the "member" would look like the same compressed file again, nested forever.
+                    yield StreamedMember(None, None, 0, NOT_DECOMPRESSIBLE_ERROR)
+                    return
                 if entry.isdir:
                     continue
                 if budget.listing_exhausted:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pydantic import ValidationError
 
 from evidence.catalog import available_frameworks, load_catalog
 from evidence.catalog.loader import BUNDLED_DIR, load_catalog_file
+from tests.evidence.catalog import assert_rejected
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +96,7 @@ def _raw() -> dict:
 def test_invalid_pemdi_catalogs_are_rejected(tmp_path: Path, mutate, message: str) -> None:
     raw = _raw()
     mutate(raw)
-    bad = tmp_path / "bad.yaml"
-    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(ValidationError, match=message):
-        load_catalog_file(bad)
+    assert_rejected(raw, tmp_path, message)
 
 
 def test_optional_fields_keep_old_catalogs_loading(tmp_path: Path) -> None:
