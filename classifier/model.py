@@ -11,6 +11,10 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
 
+DEFAULT_CANDIDATE_FLOOR = 0.05
+CANDIDATE_RANKS = 3  # only a document's first three indicators can make an indicator "perlu dicek"
+
+
 @dataclass
 class TrainedModel:
     framework: str
@@ -20,6 +24,14 @@ class TrainedModel:
     label_ids: list[int]
     thresholds: dict[int, float]
     card: dict = field(default_factory=dict)
+
+    @property
+    def candidate_floor(self) -> float:
+        """Lowest score at which a top-ranked indicator is still worth a reviewer's look ("perlu dicek").
+
+        Chosen at training time on real out-of-fold scores and kept in the card; older cards lack it.
+        """
+        return float(self.card.get("candidate_floor", DEFAULT_CANDIDATE_FLOOR))
 
     def transform(self, composed: list[str]) -> sparse.csr_matrix:
         return self.features.transform(composed)

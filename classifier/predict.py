@@ -13,7 +13,7 @@ import numpy as np
 
 from classifier.maturity import MaturityHint, maturity_hint
 from classifier.metadata import DocumentMetadata, extract_metadata
-from classifier.model import TrainedModel
+from classifier.model import CANDIDATE_RANKS, TrainedModel
 from classifier.rules import KeywordRules, RuleHit, path_rule
 from classifier.spans import PageLike, index_sentences, spans_in
 from classifier.text import compose, head_of
@@ -97,7 +97,13 @@ class IndicatorClassifier:
         metadata = extract_metadata(text, path)
         evidence: dict[int, list[dict]] = {}
         order = np.argsort(-scores)
-        candidates = [Suggestion(labels[i], round(float(scores[i]), 4), (), False) for i in order[:TOP_CANDIDATES]]
+        floor = self.model.candidate_floor
+        candidates = [
+            Suggestion(labels[i], round(float(scores[i]), 4), (), False,
+                       candidate=rank < CANDIDATE_RANKS and float(scores[i]) >= floor)
+            for rank, i in enumerate(order[:TOP_CANDIDATES])
+        ]
+        is_candidate = {s.indicator_id for s in candidates if s.candidate}
         suggestions: list[Suggestion] = []
         for i in decide(scores, labels, self.model.thresholds):
             label = labels[i]
@@ -112,7 +118,8 @@ class IndicatorClassifier:
                     page = f" (hlm. {spans[0]['page']})" if spans[0]["page"] is not None else ""
                     reason += f"; kalimat{page}: \"{spans[0]['sentence']}\""
                 reasons.append(reason)
-            suggestions.append(Suggestion(label, round(float(scores[i]), 4), tuple(reasons), True))
+            suggestions.append(Suggestion(label, round(float(scores[i]), 4), tuple(reasons), True,
+                                          candidate=label in is_candidate))
         maturity = {
             s.indicator_id: maturity_hint(self.catalog.indicator(s.indicator_id), metadata, text,
                                           scale_levels=self._scale_levels(s.indicator_id))

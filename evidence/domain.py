@@ -28,6 +28,9 @@ class Suggestion:
     score: float
     reasons: tuple[str, ...] = ()
     above_threshold: bool = True
+    # "Perlu dicek": among the document's top candidates and above the model's candidate floor. A gap
+    # report never calls an indicator missing while some file is such a candidate for it.
+    candidate: bool = False
 
 
 @dataclass

@@ -353,6 +353,6 @@ def _with_reviews(doc: ScannedDocument, current: list[SuggestionRecord], reviews
             (Suggestion(e.indicator_id, e.score, e.reasons, True) for e in effective.values()),
             key=lambda s: (-s.score, s.indicator_id),
         ),
-        candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold) for s in current[:5]],
+        candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in current[:5]],
         model_version=current[0].model_version if current else doc.model_version,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -124,6 +124,8 @@ class SuggestionRecord(Base):
     score: Mapped[float] = mapped_column(Float)
     threshold: Mapped[float | None] = mapped_column(Float)
     above_threshold: Mapped[bool] = mapped_column(Boolean)
+    # Among the document's top candidates above the model's candidate floor ("perlu dicek" in reports).
+    candidate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     rank: Mapped[int] = mapped_column(Integer)
     reasons: Mapped[list] = mapped_column(JSON, default=list)
     model_version: Mapped[str] = mapped_column(String(60))

@@ -107,6 +107,7 @@ def _record_suggestions(session: Session, doc: Document, classifier: DocumentCla
         session.add(SuggestionRecord(
             document_id=doc.id, framework_id=cls.framework, indicator_id=s.indicator_id, score=s.score,
             threshold=classifier.threshold(s.indicator_id), above_threshold=s.above_threshold, rank=rank,
+            candidate=getattr(s, "candidate", False),
             reasons=list(s.reasons), model_version=cls.model_version,
             maturity_level=hint.level if hint is not None else None,
             maturity_reason=hint.reason if hint is not None else None,

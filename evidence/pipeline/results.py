@@ -12,7 +12,7 @@ from evidence.domain import FileStatus, ScannedDocument, Suggestion
 def to_scanned(doc: Document, framework: str) -> ScannedDocument:
     rows = [s for s in doc.suggestions if s.framework_id == framework]
     suggestions = [Suggestion(s.indicator_id, s.score, tuple(s.reasons or ()), True) for s in rows if s.above_threshold]
-    candidates = [Suggestion(s.indicator_id, s.score, (), s.above_threshold) for s in rows[:5]]
+    candidates = [Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in rows[:5]]
     status = doc.status if doc.status in FileStatus._value2member_map_ else FileStatus.FAILED.value
     return ScannedDocument(
         path=doc.path,
