@@ -45,7 +45,15 @@ def test_pemdi_only_topics_have_no_counterpart(crosswalk) -> None:
 
 def test_one_spbe_indicator_can_feed_several(crosswalk) -> None:
     assert crosswalk.successors(22) == [10, 11, 12]
-    assert crosswalk.successors(42) == [17, 19, 20]
+    assert crosswalk.successors(42) == [19, 20]
+    assert crosswalk.successors(45) == [13, 17]  # sector e-services are an application and a portal service
+
+
+def test_one_application_maps_to_aplikasi_pemdi_not_the_portal(crosswalk) -> None:
+    """A regulation on one application (SIMPEG, TNDE, e-kinerja ...) is Aplikasi Pemdi (13), not 17."""
+    for spbe in (*range(32, 42), 44):
+        assert crosswalk.successors(spbe) == [13]
+    assert crosswalk.successors(43) == [5]
 
 
 def test_unknown_ids_in_lookups_are_clear_errors(crosswalk) -> None:
