@@ -62,17 +62,35 @@ def render_card(meta: dict) -> str:
         f"{len(training.get('real', []))} real, {training.get('reviewed', 0)} reviewer-confirmed, "
         f"{training.get('unrelated', '?')} unrelated)",
         "- Libraries: " + ", ".join(f"{k} {v}" for k, v in meta.get("libraries", {}).items()),
+        f"- Candidate floor (\"perlu dicek\" in gap reports): {meta.get('candidate_floor', 'default')}",
         "",
-        "| measured on | documents | micro-F1 | macro-F1 | top-1 | top-3 recall | FP unrelated | ECE |",
+        "| measured on | documents | micro-F1 (P / R) | macro-F1 | top-1 | top-3 recall | FP unrelated | ECE |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for key, label in (("heldout_real", "held-out real documents (never trained or tuned on)"),
-                       ("cross_validated_training_corpus", "cross-validated training corpus")):
-        m = meta.get("metrics", {}).get(key)
+    metrics = meta.get("metrics", {})
+    rows = (("real_grouped_cv", None, "real documents, grouped cross-validation (headline)"),
+            ("real_grouped_cv", "without_umbrella", "the same, umbrella SPBE regulations set apart"),
+            ("real_not_trained_on", None, "real documents it was not trained on (fixed model, scored once)"),
+            ("heldout_real", None, "its own held-out real documents"),
+            ("generated_cv", None, "generated corpus, cross-validated (augmentation; apart)"))
+    for key, sub, label in rows:
+        m = metrics.get(key, {})
+        m = m.get(sub, {}) if sub else m
         if m:
-            lines.append(f"| {label} | {m['documents']} | {m['micro_f1']:.3f} | {m['macro_f1']:.3f} | "
-                         f"{m['top1_accuracy']:.3f} | {m['top3_recall']:.3f} | "
-                         f"{m['false_positive_rate_unrelated']:.3f} | {m['expected_calibration_error']:.3f} |")
+            lines.append(f"| {label} | {m['documents']} | {m['micro_f1']:.3f} ({m['micro_precision']:.3f} / "
+                         f"{m['micro_recall']:.3f}) | {m['macro_f1']:.3f} | {m['top1_accuracy']:.3f} | "
+                         f"{m['top3_recall']:.3f} | {m['false_positive_rate_unrelated']:.3f} | "
+                         f"{m['expected_calibration_error']:.3f} |")
+    real = metrics.get("real_grouped_cv", {})
+    weak = sorted((v["f1"], k, v["support"]) for k, v in real.get("per_indicator", {}).items()
+                  if v["support"] and v["f1"] < 0.5)
+    if weak:
+        lines += ["", "Weak indicators on real documents (F1 < 0.5; support): "
+                  + ", ".join(f"{k} ({f:.2f}; {n})" for f, k, n in weak)]
+    if real:
+        lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
+                  f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "
+                  f"Labels: {real.get('labels')}."]
     lines += ["", "Scores are suggestions for a reviewer, not decisions; thresholds are per indicator (card.json).", ""]
     return "\n".join(lines)
 

@@ -76,12 +76,35 @@ def expected_calibration_error(
     return sum(abs(conf[b] / totals[b] - hits[b] / totals[b]) * totals[b] / n for b in range(bins) if totals[b])
 
 
+def _canonical_prediction(pred: Prediction, canonical: dict[int, int]) -> Prediction:
+    ranked: dict[int, float] = {}
+    for label, score in pred.ranked:
+        ranked.setdefault(canonical.get(label, label), score)
+    return Prediction(tuple(dict.fromkeys(canonical.get(x, x) for x in pred.suggested)), tuple(ranked.items()))
+
+
+def _canonical_scores(scores: dict[int, float], canonical: dict[int, int]) -> dict[int, float]:
+    merged: dict[int, float] = {}
+    for label, score in scores.items():
+        key = canonical.get(label, label)
+        merged[key] = max(score, merged.get(key, 0.0))
+    return merged
+
+
 def evaluate(
     golds: Sequence[set[int]],
     predictions: Sequence[Prediction],
     label_ids: Sequence[int],
     all_scores: Sequence[dict[int, float]] | None = None,
+    canonical: dict[int, int] | None = None,
 ) -> EvaluationReport:
+    """``canonical`` maps interchangeable indicators onto one (``Catalog.canonical_ids``): scored as one class."""
+    if canonical:
+        golds = [{canonical.get(x, x) for x in g} for g in golds]
+        predictions = [_canonical_prediction(p, canonical) for p in predictions]
+        label_ids = [x for x in label_ids if x not in canonical]
+        if all_scores is not None:
+            all_scores = [_canonical_scores(s, canonical) for s in all_scores]
     tp = Counter[int]()
     fp = Counter[int]()
     fn = Counter[int]()

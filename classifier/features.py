@@ -10,8 +10,10 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from classifier.text import body_field, head_field, path_field
+from classifier.text import body_field, cue_field, head_field, path_field
 from classifier.vocabulary import INDONESIAN_STOPWORDS
+
+TRANSFORMER_WEIGHTS = {"head_words": 1.2, "head_chars": 0.8, "body_words": 1.0, "path_words": 0.5, "cues": 1.0}
 
 
 def build_features() -> FeatureUnion:
@@ -66,6 +68,17 @@ def build_features() -> FeatureUnion:
                     dtype=np.float32,
                 ),
             ),
+            (
+                "cues",
+                TfidfVectorizer(
+                    preprocessor=cue_field,
+                    token_pattern=r"\S+",
+                    lowercase=False,
+                    min_df=2,
+                    sublinear_tf=True,
+                    dtype=np.float32,
+                ),
+            ),
         ],
-        transformer_weights={"head_words": 1.2, "head_chars": 0.8, "body_words": 1.0, "path_words": 0.5},
+        transformer_weights=TRANSFORMER_WEIGHTS,
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from classifier.cues import CatalogPhrases, document_cues
 from classifier.maturity import MaturityHint, maturity_hint
 from classifier.metadata import DocumentMetadata, extract_metadata
 from classifier.model import CANDIDATE_RANKS, TrainedModel
@@ -64,6 +65,11 @@ def rule_hits(text: str, path: str, catalog: Catalog, keyword_rules: KeywordRule
     return [*path_rule(path, catalog), *keyword_rules.hits(head_of(text))]
 
 
+def composed(text: str, path: str, phrases: CatalogPhrases) -> str:
+    """The model's input for one document: the same at training and prediction time."""
+    return compose(text, path, document_cues(text, phrases))
+
+
 class IndicatorClassifier:
     def __init__(self, model: TrainedModel, catalog: Catalog) -> None:
         if model.framework != catalog.id:
@@ -71,6 +77,7 @@ class IndicatorClassifier:
         self.model = model
         self.catalog = catalog
         self.keyword_rules = KeywordRules(catalog)
+        self.phrases = CatalogPhrases(catalog)
 
     def threshold(self, indicator_id: int) -> float:
         return self.model.thresholds.get(indicator_id, 0.5)
@@ -83,7 +90,7 @@ class IndicatorClassifier:
                       pages: Sequence[Sequence[PageLike] | None] | None = None) -> list[Classification]:
         if not docs:
             return []
-        matrix = self.model.transform([compose(text, path) for text, path in docs])
+        matrix = self.model.transform([composed(text, path, self.phrases) for text, path in docs])
         probs = self.model.probabilities(matrix)
         page_lists = list(pages) if pages is not None else [None] * len(docs)
         return [self._explain(text, path, probs[i], matrix[i], page_lists[i]) for i, (text, path) in enumerate(docs)]
@@ -98,10 +105,11 @@ class IndicatorClassifier:
         evidence: dict[int, list[dict]] = {}
         order = np.argsort(-scores)
         floor = self.model.candidate_floor
+        ranks = self._canonical_ranks([labels[i] for i in order])
         candidates = [
             Suggestion(labels[i], round(float(scores[i]), 4), (), False,
-                       candidate=rank < CANDIDATE_RANKS and float(scores[i]) >= floor)
-            for rank, i in enumerate(order[:TOP_CANDIDATES])
+                       candidate=ranks[labels[i]] < CANDIDATE_RANKS and float(scores[i]) >= floor)
+            for i in order[:TOP_CANDIDATES]
         ]
         is_candidate = {s.indicator_id for s in candidates if s.candidate}
         suggestions: list[Suggestion] = []
@@ -135,6 +143,17 @@ class IndicatorClassifier:
             maturity=maturity,
             evidence=evidence,
         )
+
+    def _canonical_ranks(self, ordered: list[int]) -> dict[int, int]:
+        """Rank of each indicator counting interchangeable ones (the three sector slots) as one place."""
+        canonical = self.catalog.canonical_ids()
+        places: dict[int, int] = {}
+        ranks = {}
+        for label in ordered:
+            key = canonical.get(label, label)
+            places.setdefault(key, len(places))
+            ranks[label] = places[key]
+        return ranks
 
     def _scale_levels(self, indicator_id: int) -> dict[int, str]:
         scale = self.catalog.maturity_scales.get(self.catalog.indicator(indicator_id).maturity_scale)

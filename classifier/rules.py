@@ -20,8 +20,8 @@ _PATH_PATTERNS = (
 )
 
 PATH_RULE_STRENGTH = 0.6
-KEYWORD_HEAD_STRENGTH = 0.2
-KEYWORD_HEAD_MAX = 0.45
+KEYWORD_HEAD_STRENGTH = 0.0  # catalog keywords are model features now (classifier.cues); a hit only explains
+KEYWORD_HEAD_MAX = 0.0
 
 
 @dataclass(frozen=True)

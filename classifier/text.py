@@ -30,14 +30,15 @@ def head_of(text: str) -> str:
     return text[:HEAD_CHARS]
 
 
-def compose(text: str, path: str = "") -> str:
-    """Pack path, head and body into one string so one sklearn pipeline input carries all three.
+def compose(text: str, path: str = "", cues: str = "") -> str:
+    """Pack path, head, body and cues into one string so one sklearn pipeline input carries all four.
 
     The head is given its own features (and so more weight) because the title page says what a
-    regulation or decree is about; the rest is often boilerplate (mengingat, lampiran).
+    regulation or decree is about; the rest is often boilerplate (mengingat, lampiran). ``cues`` are
+    the tokens of ``classifier.cues`` (title words, document kind, catalog phrases on the title page).
     """
     path_words = " ".join(p for p in _PATH_SPLIT.split(path) if p)
-    return FIELD_SEP.join((path_words, head_of(text), text[:BODY_CHARS]))
+    return FIELD_SEP.join((path_words, head_of(text), text[:BODY_CHARS], cues))
 
 
 def path_field(composed: str) -> str:
@@ -52,6 +53,12 @@ def head_field(composed: str) -> str:
 def body_field(composed: str) -> str:
     parts = composed.split(FIELD_SEP)
     return normalise(parts[2] if len(parts) > 2 else parts[-1])
+
+
+def cue_field(composed: str) -> str:
+    """The cue tokens as written (they carry indicator numbers, so digits are not folded)."""
+    parts = composed.split(FIELD_SEP)
+    return parts[3] if len(parts) > 3 else ""
 
 
 def sentences(text: str) -> list[str]:

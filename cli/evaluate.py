@@ -1,4 +1,10 @@
-"""``spbe evaluate --labels LABELS.csv DIR_OR_ZIP``: metrics of the current model on labelled documents."""
+"""``spbe evaluate``: how good the current model is.
+
+``spbe evaluate --real`` gives the headline figures: grouped cross-validation over the real labelled
+documents, per framework, as measured when the model was trained (``--recompute`` measures them again
+with the current training code). ``spbe evaluate --labels LABELS.csv DIR_OR_ZIP`` scores the current model
+on any other labelled folder or archive.
+"""
 
 from __future__ import annotations
 
@@ -22,8 +28,10 @@ def read_labels(path: Path) -> dict[str, frozenset[int]]:
 
 
 def evaluate(
-    source: Path = typer.Argument(..., help="Folder or ZIP with the labelled documents."),
-    labels: Path = typer.Option(..., "--labels", help="CSV with columns filename,indicators (';'-separated)."),
+    source: Path | None = typer.Argument(None, help="Folder or ZIP with the labelled documents."),
+    labels: Path | None = typer.Option(None, "--labels", help="CSV with columns filename,indicators (';'-separated)."),
+    real: bool = typer.Option(False, "--real", help="Grouped cross-validation over the real labelled documents."),
+    recompute: bool = typer.Option(False, "--recompute", help="With --real: measure again instead of reading the card."),
     json_out: Path | None = typer.Option(None, "--json-out", help="Also write the metrics as JSON here."),
     framework: str | None = FrameworkOption,
 ) -> None:
@@ -32,6 +40,11 @@ def evaluate(
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
+    if real:
+        _real_figures(catalog, settings, recompute, json_out)
+        return
+    if source is None or labels is None:
+        fail("beri --real, atau FOLDER/ZIP dengan --labels LABELS.csv")
     classifier = classifier_for(catalog, settings)
     gold = read_labels(labels)
     docs, skipped = [], []
@@ -57,3 +70,37 @@ def evaluate(
                       + ", ".join(f"{g}->{p} ({c}x)" for g, p, c in report.confused_pairs[:5]))
     if json_out:
         json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+
+
+def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> None:
+    from classifier.artifact import load_current
+    from classifier.corpus.real import RealDocumentsUnavailable
+    from classifier.train import REAL_METRICS, build_training_examples, validate_on_real
+    from cli.train import metrics_line
+
+    if recompute:
+        try:
+            with console.status("validasi silang terkelompok atas dokumen nyata ...") as status:
+                examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
+                from classifier.train import ModelInputs
+
+                metrics = validate_on_real(catalog, examples, ModelInputs(catalog), lambda m: status.update(m)).metrics
+        except RealDocumentsUnavailable as exc:
+            fail(str(exc))
+        origin = "diukur ulang sekarang"
+    else:
+        model = load_current(settings.models_dir, catalog.id)
+        metrics = model.card.get("metrics", {}).get(REAL_METRICS)
+        if not metrics:
+            fail(f"model {model.version} tidak memuat angka dokumen nyata; jalankan 'spbe train' atau --recompute")
+        origin = f"dari kartu model {model.version}"
+    console.print(f"{catalog.id}: validasi silang terkelompok atas {metrics['documents']} dokumen nyata "
+                  f"({metrics['groups']} kelompok, {metrics['folds']} lipatan; {origin})")
+    console.print(f"  semua dokumen: {metrics_line(metrics)}")
+    console.print(f"  tanpa regulasi payung SPBE: {metrics_line(metrics['without_umbrella'])}")
+    weak = sorted((v["f1"], k, v["support"]) for k, v in metrics["per_indicator"].items() if v["support"] and v["f1"] < 0.5)
+    if weak:
+        console.print("  indikator lemah (F1 < 0,5; dukungan): " + ", ".join(f"{k} ({f:.2f}; {n})" for f, k, n in weak))
+    if json_out:
+        json_out.write_text(json.dumps({"framework": catalog.id, **metrics}, indent=2, ensure_ascii=False),
+                            encoding="utf-8")

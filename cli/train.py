@@ -13,40 +13,51 @@ from evidence.confirmed_labels import ConfirmedLabel
 from evidence.settings import Settings, get_settings
 
 models_app = typer.Typer(help="Model versions in models/: list, promote, roll back.")
+METRIC_LABELS = (
+    ("validasi silang terkelompok, dokumen nyata", "real_grouped_cv"),
+    ("validasi silang, korpus buatan (augmentasi, terpisah)", "generated_cv"),
+)
+
+
+def metrics_line(m: dict) -> str:
+    return (f"micro-F1 {m['micro_f1']:.3f} (P {m['micro_precision']:.3f}, R {m['micro_recall']:.3f}), "
+            f"macro-F1 {m['macro_f1']:.3f}, top-1 {m['top1_accuracy']:.3f}, top-3 recall {m['top3_recall']:.3f}, "
+            f"FP tak terkait {m['false_positive_rate_unrelated']:.3f}, ECE {m['expected_calibration_error']:.3f} "
+            f"(n={m['documents']})")
 
 
 def train(
     framework: str | None = FrameworkOption,
     seed: int = typer.Option(0, help="Seed of the generated training corpus."),
-    folds: int = typer.Option(3, help="Cross-validation folds used to tune thresholds."),
+    folds: int = typer.Option(3, help="Cross-validation folds over the generated corpus (reported apart)."),
     promote_model: bool = typer.Option(
-        True, "--promote/--no-promote", help="Make the new version current if it is not worse on held-out documents."),
+        True, "--promote/--no-promote", help="Make the new version current if it is not worse on the real documents."),
     force_promote: bool = typer.Option(False, "--force-promote", help="Make it current even if it is worse."),
     force: bool = typer.Option(False, "--force", help="Train even when no training input changed."),
     use_reviews: bool = typer.Option(
         True, "--reviews/--no-reviews", help="Add reviewer-confirmed documents from the database."),
 ) -> None:
     """Retrain: base corpus + confirmed reviews; skip if nothing changed; promote only if not worse."""
+    from classifier.corpus.real import RealDocumentsUnavailable
     from classifier.retrain import retrain
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
     confirmed = confirmed_from_database(settings, catalog.id) if use_reviews else []
     policy = "always" if force_promote else "if-not-worse" if promote_model else "never"
-    with console.status("melatih ...") as status:
-        result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,
-                         corpus_size=settings.corpus_size(), policy=policy, progress=lambda m: status.update(m))
+    try:
+        with console.status("melatih ...") as status:
+            result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,
+                             corpus_size=settings.corpus_size(), policy=policy, progress=lambda m: status.update(m))
+    except RealDocumentsUnavailable as exc:
+        fail(str(exc))
     if result.status == "skipped":
         console.print(f"Tidak dilatih ulang: tidak ada label terkonfirmasi yang berubah (model {result.current}).")
         return
     console.print(f"Model {result.version} disimpan ({result.documents} dokumen latih, "
                   f"{result.reviewed} dari tinjauan).")
-    labels = (("held-out (dokumen nyata)", "heldout_real"), ("validasi silang (korpus latih)", "cross_validated_training_corpus"))
-    for name, key in labels:
-        m = result.metrics[key]
-        console.print(f"{name}: micro-F1 {m['micro_f1']:.3f}, macro-F1 {m['macro_f1']:.3f}, "
-                      f"top-3 recall {m['top3_recall']:.3f}, FP tak terkait {m['false_positive_rate_unrelated']:.3f}, "
-                      f"ECE {m['expected_calibration_error']:.3f} (n={m['documents']})")
+    for name, key in METRIC_LABELS:
+        console.print(f"{name}: {metrics_line(result.metrics[key])}")
     if result.status == "promoted":
         console.print(f"Versi {result.version} kini aktif untuk {catalog.id}: {result.reason}.")
     else:
@@ -68,18 +79,18 @@ def confirmed_from_database(settings: Settings, framework: str) -> list[Confirme
 
 @models_app.command("list")
 def list_models(framework: str | None = FrameworkOption) -> None:
-    """List model versions with their held-out metrics."""
+    """List model versions with their real-document metrics (grouped cross-validation)."""
     from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
     current = current_version(settings.models_dir, catalog.id)
     table = Table(title=f"Model {catalog.id}")
-    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 held-out", "top-3 recall", "FP tak terkait"):
+    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait"):
         table.add_column(col)
     for version in list_versions(settings.models_dir, catalog.id):
         card = json.loads((framework_dir(settings.models_dir, catalog.id) / version / CARD_FILE).read_text())
-        m = card.get("metrics", {}).get("heldout_real", {})
+        m = card.get("metrics", {}).get("real_grouped_cv", {})
         table.add_row(version, "*" if version == current else "", card.get("created_at", ""),
                       str(m.get("micro_f1", "")), str(m.get("top3_recall", "")),
                       str(m.get("false_positive_rate_unrelated", "")))

@@ -102,12 +102,18 @@ class Catalog(BaseModel):
     # Whether "Indikator 11" / "I.11" in an OPD's folder or file name means this framework's indicator 11.
     # Archives are organised by the numbering of the evaluation they were gathered for.
     folder_numbering: bool = True
+    # Indicators that are slots of one kind (SPBE 2020's three "Layanan Publik Sektor"): evidence for one is
+    # evidence for any, so accuracy is measured with each group as one class.
+    interchangeable: list[list[int]] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
         ids = [i.id for i in self.indicators]
         if len(ids) != len(set(ids)):
             raise ValueError("duplicate indicator ids")
+        for group in self.interchangeable:
+            if not set(group) <= set(ids):
+                raise ValueError(f"interchangeable indicators {group}: unknown ids")
         aspect_ids = {a.id for a in self.aspects}
         domain_ids = {d.id for d in self.domains}
         known = set(ids)
@@ -133,6 +139,10 @@ class Catalog(BaseModel):
             raise ValueError(f"indicator weights add up to {total:.2f}, not 100")
         self._check_aspect_weights()
         return self
+
+    def canonical_ids(self) -> dict[int, int]:
+        """Each interchangeable indicator mapped to the first of its group (others are absent)."""
+        return {i: group[0] for group in self.interchangeable for i in group[1:]}
 
     def _check_aspect_weights(self) -> None:
         """When every aspect carries a weight: they add up to 100, and each aspect's indicators add up to

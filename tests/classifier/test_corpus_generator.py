@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,8 @@ from classifier.corpus.generator import labels_for
 from classifier.corpus.templates import render, render_document
 from classifier.corpus.topic_data import load_topics
 from evidence.catalog import load_catalog
+from tests.fixtures.real_documents import REAL_DOCS as DEV_DIR
 
-DEV_DIR = Path("/work/shared/spbe/dev")
 SHINGLE = 8
 _TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from classifier.corpus.generator import generate_corpus
 from classifier.doc_type import detect_doc_type
 from classifier.metadata import DOC_TYPES, KIND_TO_TYPE, extract_metadata, parse_date
 from evidence.catalog import load_catalog
-
-REAL = Path(__file__).resolve().parents[2] / "classifier" / "corpus" / "real" / "docs"
+from tests.fixtures.real_documents import REAL_DOCS as REAL
+from tests.fixtures.real_documents import needs_real_documents
 
 PERBUP = """SALINAN
 BUPATI SUKAMAJU
@@ -171,6 +169,7 @@ def test_metadata_from_headers(text: str, expected: dict) -> None:
     assert meta.doc_type in DOC_TYPES
 
 
+@needs_real_documents
 def test_real_headers_from_the_labelled_corpus() -> None:
     cases = {
         "hd023.txt": ("peraturan_kepala_daerah", "3", 2022, "Kabupaten Seram Bagian Timur", "enacted"),

@@ -13,6 +13,7 @@ from classifier.retrain import retrain
 from classifier.train import build_training_examples, promotion_decision
 from evidence.catalog import load_catalog
 from evidence.confirmed_labels import ConfirmedLabel
+from tests.fixtures.real_documents import needs_real_documents
 
 SMALL = {"docs_per_indicator": 4, "negatives": 30}
 CONFIRMED = ConfirmedLabel(
@@ -23,12 +24,12 @@ CONFIRMED = ConfirmedLabel(
 
 
 def _card(micro_f1: float, top3: float, fp: float, ids: list[str] | None = None) -> dict:
-    heldout = {"micro_f1": micro_f1, "top3_recall": top3, "false_positive_rate_unrelated": fp,
-               "document_ids": ids or ["real:a", "real:b"]}
-    return {"metrics": {"heldout_real": heldout}}
+    real = {"micro_f1": micro_f1, "top3_recall": top3, "false_positive_rate_unrelated": fp,
+            "document_ids": ids or ["a", "b"]}
+    return {"metrics": {"real_grouped_cv": real}}
 
 
-def test_promotion_needs_every_heldout_metric_not_worse() -> None:
+def test_promotion_needs_every_real_document_metric_not_worse() -> None:
     current = _card(0.50, 0.90, 0.0)
     assert promotion_decision(_card(0.50, 0.90, 0.0), current).promote
     assert promotion_decision(_card(0.60, 0.95, 0.0), current).promote
@@ -36,10 +37,11 @@ def test_promotion_needs_every_heldout_metric_not_worse() -> None:
     assert not refused.promote and "top3_recall" in refused.reason
     assert not promotion_decision(_card(0.40, 0.95, 0.0), current).promote
     assert not promotion_decision(_card(0.60, 0.95, 0.2), current).promote  # more false positives
-    assert not promotion_decision(_card(0.9, 1.0, 0.0, ["real:c"]), current).promote  # other held-out set
+    assert not promotion_decision(_card(0.9, 1.0, 0.0, ["c"]), current).promote  # other real documents
     assert promotion_decision(_card(0.1, 0.1, 0.5), None).promote  # nothing to compare with
 
 
+@needs_real_documents
 def test_retrain_skips_when_nothing_changed_and_trains_on_new_confirmed_labels(tmp_path: Path) -> None:
     catalog = load_catalog("spbe-2020")
     first = retrain(catalog, tmp_path, seed=1, folds=2, corpus_size=SMALL)
@@ -60,10 +62,11 @@ def test_retrain_skips_when_nothing_changed_and_trains_on_new_confirmed_labels(t
     assert never.status == "kept" and current_version(tmp_path, catalog.id) == reviewed.current
 
 
-def test_a_confirmed_heldout_document_stays_out_of_training() -> None:
+@needs_real_documents
+def test_a_confirmed_upload_of_a_real_document_is_not_counted_twice() -> None:
     catalog = load_catalog("spbe-2020")
-    heldout = load_manifest(split="heldout")[0]
-    leaked = ConfirmedLabel("cd" * 32, "upload.pdf", read_text(heldout), frozenset(heldout.indicators) or {1})
+    real = load_manifest()[0]
+    leaked = ConfirmedLabel("cd" * 32, "upload.pdf", read_text(real), frozenset(real.indicators) or {1})
     examples = build_training_examples(catalog, seed=1, corpus_size=SMALL, confirmed=[leaked, CONFIRMED])
     assert [e.source for e in examples if e.source.startswith("review")] == [f"review:{CONFIRMED.sha256[:12]}"]
 

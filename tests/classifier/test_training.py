@@ -1,4 +1,4 @@
-"""Training round trip on a small corpus: fit, tune, measure held-out, save with skops, load, predict."""
+"""Training round trip on a small corpus: fit, grouped CV over the real documents, save with skops, load, predict."""
 
 from __future__ import annotations
 
@@ -17,8 +17,12 @@ from classifier.artifact import (
 )
 from classifier.corpus.real import load_manifest
 from classifier.predict import IndicatorClassifier
-from classifier.train import THRESHOLD_GRID, train_model
+from classifier.train import train_model
+from classifier.validation import THRESHOLD_GRID
 from evidence.catalog import load_catalog
+from tests.fixtures.real_documents import needs_real_documents
+
+pytestmark = needs_real_documents
 
 
 @pytest.fixture(scope="module")
@@ -28,21 +32,37 @@ def small_model():
     return catalog, model, examples
 
 
-def test_heldout_documents_never_enter_training(small_model) -> None:
+def test_every_real_document_is_judged_out_of_fold_and_trained_on(small_model) -> None:
     _, model, examples = small_model
-    heldout = {f"real:{d.id}" for d in load_manifest(split="heldout")}
-    assert heldout, "the manifest keeps documents out of training"
-    assert not heldout & {e.source for e in examples}
-    assert set(model.card["metrics"]["heldout_real"]["document_ids"]) == heldout
+    real = {d.id for d in load_manifest()}
+    assert len(real) >= 100
+    assert {e.source.removeprefix("real:") for e in examples if e.source.startswith("real:")} == real
+    headline = model.card["metrics"]["real_grouped_cv"]
+    assert set(headline["document_ids"]) == real and headline["documents"] == len(real)
+    assert headline["folds"] == 5 and headline["groups"] > 50
+    assert headline["without_umbrella"]["documents"] < headline["documents"]
+    # The generated corpus is reported apart, on generated documents only.
+    generated = model.card["metrics"]["generated_cv"]
+    assert generated["documents"] == model.card["training"]["generated"]
+
+
+def test_real_groups_never_straddle_folds() -> None:
+    from classifier.validation import grouped_folds
+
+    docs = load_manifest()
+    for train, test in grouped_folds([d.group for d in docs]):
+        assert not {docs[i].group for i in train} & {docs[i].group for i in test}
 
 
 def test_thresholds_are_tuned_per_indicator_within_the_grid(small_model) -> None:
     catalog, model, _ = small_model
     assert set(model.thresholds) == set(catalog.indicator_ids())
-    assert all(min(THRESHOLD_GRID) <= t <= max(THRESHOLD_GRID) or t == 0.5 for t in model.thresholds.values())
+    assert all(min(THRESHOLD_GRID) <= t <= max(THRESHOLD_GRID) for t in model.thresholds.values())
+    assert len(set(model.thresholds.values())) > 1, "indicators with real examples get their own threshold"
     card = model.card
     assert len(card["data_sha256"]) == 64 and "scikit-learn" in card["libraries"]
-    assert card["metrics"]["cross_validated_training_corpus"]["folds"] == 2
+    assert card["metrics"]["generated_cv"]["folds"] == 2
+    assert 0 < model.candidate_floor < 1
 
 
 def test_artifact_round_trip_without_pickle(small_model, tmp_path: Path) -> None:

@@ -1,0 +1,64 @@
+"""Thresholds, candidate floor and cross-fitted figures as pure functions of scores and labels."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from classifier.validation import (
+    THRESHOLD_GRID,
+    choose_candidate_floor,
+    choose_thresholds,
+    cross_fitted_report,
+    grouped_folds,
+)
+
+LABELS = [1, 2]
+
+
+def test_a_threshold_with_few_examples_is_shrunk_toward_the_shared_one() -> None:
+    # Indicator 1: many examples, separable at 0.6. Indicator 2: one example at 0.15.
+    scores = np.array([[0.9, 0.0]] * 10 + [[0.3, 0.0]] * 10 + [[0.0, 0.15]])
+    golds = [frozenset({1})] * 10 + [frozenset()] * 10 + [frozenset({2})]
+    chosen = choose_thresholds(scores, golds, LABELS)
+    assert 0.3 < chosen.per_indicator[1] <= 0.9
+    # Alone, indicator 2's best threshold would be 0.15; with one example it stays near the shared one.
+    assert abs(chosen.per_indicator[2] - chosen.shared) < abs(0.15 - chosen.shared)
+    assert all(THRESHOLD_GRID[0] <= t <= THRESHOLD_GRID[-1] for t in chosen.per_indicator.values())
+
+
+def test_the_candidate_floor_keeps_nearly_every_true_top_three_indicator() -> None:
+    rng = np.random.default_rng(0)
+    scores = rng.uniform(0, 0.02, size=(200, 2))
+    golds = []
+    for i in range(200):
+        scores[i, 0] = 0.05 + i / 400  # the true indicator is always first, from 0.05 up
+        golds.append(frozenset({1}))
+    floor = choose_candidate_floor(scores, golds, LABELS)
+    kept = (scores[:, 0] >= floor).mean()
+    assert 0.97 <= kept < 1.0
+
+
+def test_each_fold_is_judged_with_thresholds_from_the_other_folds() -> None:
+    """A fold whose positives score lower than everyone else's is not rescued by its own threshold."""
+    groups = [f"g{i % 5}" for i in range(100)]
+    folds = grouped_folds(groups)
+    scores = np.zeros((100, 2))
+    golds = []
+    for i, g in enumerate(groups):
+        positive = i % 2 == 0
+        # Everywhere, unrelated documents score 0.5 and true ones 0.8; in g0 the true ones score 0.1.
+        scores[i] = [(0.1 if g == "g0" else 0.8) if positive else 0.5, 0.0]
+        golds.append(frozenset({1}) if positive else frozenset())
+    result = cross_fitted_report(scores, golds, LABELS, folds)
+    missed = [i for i, p in enumerate(result.predictions) if golds[i] and 1 not in p.suggested]
+    assert {groups[i] for i in missed} == {"g0"}
+    assert result.report.micro_recall == 0.8
+
+
+def test_interchangeable_indicators_are_one_class_when_scored() -> None:
+    from classifier.evaluate import Prediction, evaluate
+
+    preds = [Prediction((46,), ((46, 0.9), (45, 0.9), (47, 0.9), (3, 0.1)))]
+    plain = evaluate([{45}], preds, [3, 45, 46, 47])
+    merged = evaluate([{45}], preds, [3, 45, 46, 47], canonical={46: 45, 47: 45})
+    assert plain.micro_f1 == 0.0 and merged.micro_f1 == 1.0
