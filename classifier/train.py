@@ -209,6 +209,7 @@ class RealValidation:
     metrics: dict
     thresholds: dict[int, float]
     candidate_floor: float
+    out_of_fold: np.ndarray  # real documents x indicators, for analysis; not persisted
 
 
 def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
@@ -240,7 +241,7 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores",
         "without_umbrella": result.set_apart.to_dict(),
     }
-    return RealValidation(metrics, chosen.per_indicator, choose_candidate_floor(oof, golds, label_ids))
+    return RealValidation(metrics, chosen.per_indicator, choose_candidate_floor(oof, golds, label_ids), oof)
 
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
