@@ -32,6 +32,11 @@ class TrainedModel:
         """
         return float(self.card.get("candidate_floor", DEFAULT_CANDIDATE_FLOOR))
 
+    @property
+    def document_gate(self) -> float:
+        """The best score a document needs before anything is suggested (0 for cards without one)."""
+        return float(self.card.get("document_gate", 0.0))
+
     def transform(self, composed: list[str]) -> sparse.csr_matrix:
         return self.features.transform(composed)
 

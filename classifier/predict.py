@@ -24,13 +24,17 @@ from evidence.domain import Suggestion
 TOP_CANDIDATES = 5
 
 
-def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float], default: float = 0.5) -> list[int]:
-    """Indices of the suggested indicators, best first: each must reach its own threshold.
+def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float], default: float = 0.5,
+           gate: float = 0.0) -> list[int]:
+    """Indices of the suggested indicators, best first: each must reach its own threshold, and the
+    document's best score must reach the gate (``classifier.validation.GATE_QUANTILE`` says why).
 
     A "dominant best indicator" rule (suggest the top one when it clearly beats the rest) was tried and
     rejected: on cross-validated training scores it raised false positives on unrelated documents from
     0.3% to 3-23% depending on its floor, for no gain in micro-F1.
     """
+    if not len(scores) or float(scores.max()) < gate:
+        return []
     return [int(i) for i in np.argsort(-scores) if scores[i] >= thresholds.get(label_ids[i], default)]
 
 
@@ -113,7 +117,7 @@ class IndicatorClassifier:
         ]
         is_candidate = {s.indicator_id for s in candidates if s.candidate}
         suggestions: list[Suggestion] = []
-        for i in decide(scores, labels, self.model.thresholds):
+        for i in decide(scores, labels, self.model.thresholds, gate=self.model.document_gate):
             label = labels[i]
             reasons = [h.reason for h in hits if h.indicator_id == label]
             terms = self.model.top_terms(row, i)

@@ -208,6 +208,7 @@ class RealValidation:
 
     metrics: dict
     thresholds: dict[int, float]
+    gate: float
     candidate_floor: float
     out_of_fold: np.ndarray  # real documents x indicators, for analysis; not persisted
 
@@ -241,11 +242,11 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores",
         "without_umbrella": result.set_apart.to_dict(),
     }
-    return RealValidation(metrics, chosen.per_indicator, choose_candidate_floor(oof, golds, label_ids), oof)
+    return RealValidation(metrics, chosen.per_indicator, chosen.gate, choose_candidate_floor(oof, golds, label_ids), oof)
 
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
-                          thresholds: dict[int, float], folds: int, seed: int,
+                          thresholds: dict[int, float], gate: float, folds: int, seed: int,
                           progress: Progress = lambda _m: None) -> EvaluationReport:
     """Cross-validation over the generated corpus alone: reported apart, it says only what the generator teaches."""
     generated = [e for e in examples if e.source.startswith("generated:")]
@@ -255,7 +256,7 @@ def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs:
         progress(f"validasi silang korpus buatan: lipatan {k}/{folds}")
         oof[te] = _fit_and_score(catalog, [generated[i] for i in tr], [generated[i] for i in te], inputs)
     golds = [set(e.indicators) for e in generated]
-    return evaluate(golds, predictions_for(oof, label_ids, thresholds), label_ids, score_dicts(oof, label_ids),
+    return evaluate(golds, predictions_for(oof, label_ids, thresholds, gate), label_ids, score_dicts(oof, label_ids),
                     catalog.canonical_ids())
 
 
@@ -277,7 +278,8 @@ def train_model(
         catalog, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
     inputs = ModelInputs(catalog)
     real = validate_on_real(catalog, examples, inputs, progress)
-    generated_report = validate_on_generated(catalog, examples, inputs, real.thresholds, folds, seed, progress)
+    generated_report = validate_on_generated(catalog, examples, inputs, real.thresholds, real.gate, folds, seed,
+                                             progress)
     progress("melatih model akhir")
     features, clf = _fit(examples, catalog, inputs)
     digest = data_hash(examples, catalog)
@@ -290,6 +292,7 @@ def train_model(
         "seed": seed,
         "corpus_size": corpus_size or "default",
         "candidate_floor": real.candidate_floor,
+        "document_gate": real.gate,
         "training": {
             "documents": len(examples),
             "generated": sum(e.source.startswith("generated") for e in examples),
@@ -343,5 +346,6 @@ def evaluate_classifier(classifier: IndicatorClassifier, docs: Sequence[tuple[st
     model = classifier.model
     examples = [Example(t, p, g, 1.0, "eval") for t, p, g in docs]
     scores = _scores(model, classifier.catalog, examples)
-    return evaluate([set(e.indicators) for e in examples], predictions_for(scores, model.label_ids, model.thresholds),
+    return evaluate([set(e.indicators) for e in examples],
+                    predictions_for(scores, model.label_ids, model.thresholds, model.document_gate),
                     model.label_ids, score_dicts(scores, model.label_ids), classifier.catalog.canonical_ids())

@@ -62,3 +62,17 @@ def test_interchangeable_indicators_are_one_class_when_scored() -> None:
     plain = evaluate([{45}], preds, [3, 45, 46, 47])
     merged = evaluate([{45}], preds, [3, 45, 46, 47], canonical={46: 45, 47: 45})
     assert plain.micro_f1 == 0.0 and merged.micro_f1 == 1.0
+
+
+def test_unrelated_documents_scoring_like_evidence_are_gated() -> None:
+    """Below the gate a document gets no suggestion; its top indicators stay candidates for a reviewer."""
+    scores = np.array([[0.9, 0.0]] * 10 + [[0.6, 0.0]] * 10 + [[0.3, 0.0]] * 10)
+    golds = [frozenset({1})] * 10 + [frozenset()] * 10 + [frozenset()] * 10
+    chosen = choose_thresholds(scores, golds, LABELS)
+    assert 0.3 < chosen.gate <= 0.6
+    from classifier.validation import predictions_for
+
+    below = predictions_for(np.array([[chosen.gate - 0.01, 0.0]]), LABELS, {1: 0.05, 2: 0.05}, chosen.gate)
+    above = predictions_for(np.array([[chosen.gate + 0.01, 0.0]]), LABELS, {1: 0.05, 2: 0.05}, chosen.gate)
+    assert below[0].suggested == () and below[0].ranked[0][0] == 1
+    assert above[0].suggested == (1,)
