@@ -66,13 +66,16 @@ def test_interchangeable_indicators_are_one_class_when_scored() -> None:
 
 def test_unrelated_documents_scoring_like_evidence_are_gated() -> None:
     """Below the gate a document gets no suggestion; its top indicators stay candidates for a reviewer."""
-    scores = np.array([[0.9, 0.0]] * 10 + [[0.6, 0.0]] * 10 + [[0.3, 0.0]] * 10)
-    golds = [frozenset({1})] * 10 + [frozenset()] * 10 + [frozenset()] * 10
-    chosen = choose_thresholds(scores, golds, LABELS)
-    assert 0.3 < chosen.gate <= 0.6
-    from classifier.validation import predictions_for
+    from classifier.validation import _choose_gate, predictions_for
 
-    below = predictions_for(np.array([[chosen.gate - 0.01, 0.0]]), LABELS, {1: 0.05, 2: 0.05}, chosen.gate)
-    above = predictions_for(np.array([[chosen.gate + 0.01, 0.0]]), LABELS, {1: 0.05, 2: 0.05}, chosen.gate)
+    scores = np.array([[0.9, 0.0]] * 10 + [[0.3 + i / 50, 0.0] for i in range(10)])
+    golds = [frozenset({1})] * 10 + [frozenset()] * 10
+    loose = {1: 0.05, 2: 0.05}
+    gate = _choose_gate(scores, golds, LABELS, loose)
+    assert 0.4 < gate < 0.9
+    below = predictions_for(np.array([[gate - 0.01, 0.0]]), LABELS, loose, gate)
+    above = predictions_for(np.array([[gate + 0.01, 0.0]]), LABELS, loose, gate)
     assert below[0].suggested == () and below[0].ranked[0][0] == 1
     assert above[0].suggested == (1,)
+    # Where unrelated documents score low anyway, no gate is needed.
+    assert _choose_gate(np.array([[0.9, 0.0]] * 10 + [[0.01, 0.0]] * 10), golds, LABELS, {1: 0.5, 2: 0.5}) == 0.0
