@@ -102,7 +102,8 @@ def suggestion_out(s: SuggestionRecord, catalog: Catalog, latest: Review | None)
     return SuggestionOut(
         indicator_id=s.indicator_id, indicator_name=_name(catalog, s.indicator_id),
         short_name=_short_name(catalog, s.indicator_id), score=s.score, threshold=s.threshold,
-        above_threshold=s.above_threshold, rank=s.rank, reasons=[str(r) for r in s.reasons or []],
+        above_threshold=s.above_threshold, candidate=bool(s.candidate), rank=s.rank,
+        reasons=[str(r) for r in s.reasons or []],
         model_version=s.model_version, latest_review=review_out(latest) if latest is not None else None,
         maturity=MaturityHintOut(level=s.maturity_level, reason=s.maturity_reason)
         if s.maturity_level is not None else None,

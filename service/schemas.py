@@ -155,6 +155,7 @@ class SuggestionOut(BaseModel):
     score: float
     threshold: float | None
     above_threshold: bool
+    candidate: bool = Field(False, description="Perlu dicek: 3 teratas dokumen dan di atas batas kandidat model")
     rank: int
     reasons: list[str]
     model_version: str
