@@ -147,13 +147,15 @@ class DocumentFilters:
 def list_documents(
     session: Session, viewer: Viewer, filters: DocumentFilters, *, limit: int, offset: int
 ) -> Page[Document]:
-    """Documents of ``filters.framework`` visible to the viewer, newest first, with their suggestions.
+    """Documents visible to the viewer, newest first, with their suggestions, seen in ``filters.framework``.
 
+    Every file is classified in every enabled framework whatever framework its batch was sent under, so
+    the framework decides which suggestions and reviews count, not which documents are listed (the same
+    files appear under SPBE 2020 and Pemdi 2026, as in the gap report).
     ``indicator`` matches documents that *count for* the indicator after review (see ``evidence.reviews``);
-    ``reviewed`` means the document has at least one review. Full texts are never loaded.
+    ``reviewed`` means the document has at least one review in the framework. Full texts are never loaded.
     """
-    stmt = select(Document).join(Batch, Batch.id == Document.batch_id).where(Batch.framework_id == filters.framework)
-    stmt = scope_documents(stmt, viewer)
+    stmt = scope_documents(select(Document), viewer)
     if filters.opd is not None:
         stmt = stmt.where(Document.opd == filters.opd)
     if filters.status is not None:

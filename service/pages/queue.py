@@ -14,6 +14,8 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from rapidfuzz import fuzz, process
+from rapidfuzz.utils import default_process
 from starlette.concurrency import run_in_threadpool
 
 from evidence.catalog import Catalog
@@ -36,6 +38,8 @@ from service.security import Principal
 
 router = APIRouter(prefix="/pages", include_in_schema=False)
 TABLE_SIZE = 100
+MIN_NAME_SCORE = 80
+CLEAR_MARGIN = 3
 BAND_LABELS = {
     "above": "di atas ambang",
     "candidate": "perlu dicek (kandidat teratas)",
@@ -44,7 +48,7 @@ BAND_LABELS = {
 }
 STATE_LABELS = {"pending": "belum ditinjau", "reviewed": "sudah ditinjau", "all": "semua"}
 FILTER_KEYS = ("opd", "indicator", "band", "doc_type", "state")
-_LEADING_NUMBER = re.compile(r"^\s*(?:[A-Za-z ]+·\s*)?(\d{1,3})\b")
+_LEADING_NUMBER = re.compile(r"^\s*(?:[\w ]+·\s*)?(\d{1,3})\b")
 
 
 def _filters(request: Request, catalog: Catalog, params) -> tuple[QueueFilters, str]:
@@ -150,10 +154,24 @@ def queue_item(request: Request, principal: ReviewerPage, catalog: ChosenCatalog
                   saved=saved if saved in ("accept", "reject", "relabel") else None)
 
 
-def relabel_target(value: object) -> int | None:
-    """The indicator typed in the search box: "19", "19. Tim Koordinasi" or "SPBE 2020 · 19. ..."."""
-    match = _LEADING_NUMBER.match(str(value or ""))
-    return int(match.group(1)) if match else None
+def relabel_target(value: object, catalog: Catalog) -> tuple[int | None, list[int]]:
+    """The indicator typed in the search box, and the candidates when the text is not clear enough.
+
+    Accepts "19", "19. Tim Koordinasi", "SPBE 2020 · 19. ..." (what the suggestion list fills in) or part
+    of a name ("tim koordinasi"): the best match on the short names when it is clearly the best.
+    """
+    text = str(value or "").strip()
+    match = _LEADING_NUMBER.match(text)
+    if match:
+        return int(match.group(1)), []
+    if len(text) < 3:
+        return None, []
+    names = {i.id: i.short_name for i in catalog.indicators}
+    ranked = process.extract(text, names, scorer=fuzz.WRatio, processor=default_process, limit=4)
+    ranked = [r for r in ranked if r[1] >= MIN_NAME_SCORE]
+    if ranked and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= CLEAR_MARGIN):
+        return ranked[0][2], []
+    return None, [r[2] for r in ranked]
 
 
 @router.post("/review-queue/decide")
@@ -162,14 +180,21 @@ async def queue_decide(request: Request, principal: ReviewerPage, catalog: Chose
     filters, query = _filters(request, catalog, form)
     pos = max(int_or_none(form.get("pos")) or 0, 0)
     decision = str(form.get("decision", ""))
+    target, candidates = relabel_target(form.get("new_indicator"), catalog) if decision == "relabel" else (None, [])
     item = ReviewRequest(
         document_id=int_or_none(form.get("document_id")) or 0,
         indicator_id=int_or_none(form.get("indicator_id")) or 0,
         decision=decision,
-        new_indicator_id=relabel_target(form.get("new_indicator")) if decision == "relabel" else None,
+        new_indicator_id=target,
         reason=str(form.get("reason") or "").strip() or None,
     )
-    error = await run_in_threadpool(save_review, request, principal, catalog, item)
+    if decision == "relabel" and target is None:
+        typed = str(form.get("new_indicator") or "").strip()[:80]
+        options = ", ".join(indicator_label(catalog, c) for c in candidates)
+        error = (f"Indikator pengganti '{typed}' belum jelas; cocok dengan: {options}. Ketik nomornya."
+                 if candidates else "Pilih atau ketik indikator pengganti (nomor atau nama).")
+    else:
+        error = await run_in_threadpool(save_review, request, principal, catalog, item)
     if error is not None:
         return await run_in_threadpool(lambda: _focus(request, principal, catalog, filters, query, pos, error=error,
                                                       status_code=422))
