@@ -101,7 +101,7 @@ def hidden_duplicate_origins(session: Session, viewer: Viewer, documents: Sequen
     if not linked and not mentions:
         return set()
     origins = set(linked.values())
-    opd_of = dict(session.execute(select(Document.id, Document.opd).where(Document.id.in_(origins))).tuples().all())
+    opd_of = dict(session.execute(select(Document.id, Document.opd).where(Document.id.in_(origins))).all())
     hidden = {doc_id for doc_id, origin in linked.items() if not viewer.opd or opd_of.get(origin) != viewer.opd}
     return hidden | {doc_id for doc_id in mentions if doc_id not in linked}
 

@@ -305,7 +305,7 @@ def _readable_status(session: Session, document_ids: Sequence[int]) -> dict[int,
     ).all()
     originals = {dup for _, status, dup in rows if status == "duplicate" and dup is not None}
     original_status = dict(
-        session.execute(select(Document.id, Document.status).where(Document.id.in_(originals))).tuples().all()
+        session.execute(select(Document.id, Document.status).where(Document.id.in_(originals))).all()
     ) if originals else {}
     return {
         doc_id: (original_status.get(dup, "failed") if status == "duplicate" else status)

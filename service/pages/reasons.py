@@ -146,7 +146,7 @@ def plain_error(error: str | None) -> str | None:
         ext = re.search(r"\((\.[A-Za-z0-9]{1,8})\)", detail)
         return f"{sentence} ({ext.group(1)})" if ext else sentence
     for pattern, phrase in _DETAIL_PHRASES:
-        if pattern.search(detail) and phrase.lower() not in sentence.lower():
+        if pattern.search(detail) and " ".join(phrase.split()[-2:]).lower() not in sentence.lower():
             return f"{sentence}: {phrase}"
     return sentence
 
