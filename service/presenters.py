@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from evidence.catalog import Catalog
 from evidence.db.models import Document, Review, SuggestionRecord
-from evidence.i18n import explain_error
+from evidence.i18n import explain_error, normalize_lang
 from evidence.queries import BatchProgress, DocumentDetail, QueueItem, visible_error
 from evidence.reviews import EffectiveIndicator, effective_indicators, pick_current
+from service.plain_errors import plain_error
 from service.schemas import (
     BatchOut,
     CrosswalkOfferOut,
@@ -48,11 +49,18 @@ def _name(catalog: Catalog, indicator_id: int) -> str | None:
 NOTHING_HIDDEN: frozenset[int] = frozenset()
 
 
+def explanation(error: str | None, lang: str) -> str | None:
+    """For people: Indonesian without the library's English detail; English keeps the detail."""
+    if normalize_lang(lang) == "id":
+        return plain_error(error)
+    return explain_error(error, lang) or None
+
+
 def file_outcome(doc: Document, lang: str, hidden: set[int] | frozenset[int] = NOTHING_HIDDEN) -> FileOutcome:
     error = visible_error(doc, set(hidden))
     return FileOutcome(
         document_id=doc.id, path=doc.path, opd=doc.opd, status=status_label(doc.status), error=error,
-        explanation=explain_error(error, lang) or None,
+        explanation=explanation(error, lang),
     )
 
 
@@ -79,7 +87,7 @@ def _summary_fields(doc: Document, catalog: Catalog, reviews: Sequence[Review],
     error = visible_error(doc, set(hidden))
     return {
         "id": doc.id, "batch_id": doc.batch_id, "path": doc.path, "filename": doc.filename, "opd": doc.opd,
-        "status": status_label(doc.status), "error": error, "explanation": explain_error(error, lang) or None,
+        "status": status_label(doc.status), "error": error, "explanation": explanation(error, lang),
         "doc_type": doc.doc_type, "pages": doc.pages, "text_chars": doc.text_chars or 0,
         "size_bytes": doc.size_bytes or 0, "media_type": doc.media_type, "sha256": doc.sha256,
         "created_at": doc.created_at, "review_state": "reviewed" if reviews else "pending",

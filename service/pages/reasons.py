@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from evidence.i18n import ERROR_MESSAGES, split_error
+from service.plain_errors import plain_error
 from service.schemas import DocumentDetailOut, EvidenceSpanOut, SuggestionOut
+
+__all__ = ["SuggestionView", "cited_pages", "plain_error", "plain_reasons", "suggestion_views"]
 
 _PATH_RULE = re.compile(r"^aturan: nama folder/berkas menyebut indikator (\d+) \('([^']*)'\)")
 _TITLE_RULE = re.compile(r"^aturan: kata kunci katalog di halaman judul: (.*)$")
@@ -23,17 +25,6 @@ _MODEL = re.compile(r"^model \(p=[0-9.]+\): istilah berbobot (.*?)(?:; kalimat.*
 _QUOTED = re.compile(r"'([^']+)'")
 MAX_SENTENCES = 3
 MATURITY_PREFIX = re.compile(r"^(petunjuk tingkat|level hint):\s*", re.IGNORECASE)
-
-# English details some errors carry -> what they mean, for the sentence shown to OPD staff.
-_DETAIL_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"no /root object|is this really a pdf|eof marker|startxref|xref", re.I),
-     "struktur PDF rusak atau terpotong"),
-    (re.compile(r"password|encrypt", re.I), "dilindungi kata sandi"),
-    (re.compile(r"not a zip file|bad ?zip|truncated|damaged", re.I), "isi berkas terpotong atau rusak"),
-    (re.compile(r"memory", re.I), "butuh memori melebihi batas"),
-    (re.compile(r"time|exceeded .* s\b", re.I), "melebihi batas waktu"),
-)
-
 
 @dataclass
 class SuggestionView:
@@ -130,25 +121,6 @@ def suggestion_views(doc: DocumentDetailOut) -> list[SuggestionView]:
                 first_with[key] = view
         views.append(view)
     return views
-
-
-def plain_error(error: str | None) -> str | None:
-    """An Indonesian sentence for a document error; English library detail is translated or dropped."""
-    if not error:
-        return None
-    code, detail = split_error(error)
-    entry = ERROR_MESSAGES.get(code.lower())
-    sentence = entry["id"] if entry else "Berkas tidak dapat diproses"
-    if code.lower() == "duplicate":
-        original = detail.removeprefix("same content as ").strip()
-        return f"{sentence}: sama dengan {original}" if original else sentence
-    if code.lower() == "unsupported":
-        ext = re.search(r"\((\.[A-Za-z0-9]{1,8})\)", detail)
-        return f"{sentence} ({ext.group(1)})" if ext else sentence
-    for pattern, phrase in _DETAIL_PHRASES:
-        if pattern.search(detail) and " ".join(phrase.split()[-2:]).lower() not in sentence.lower():
-            return f"{sentence}: {phrase}"
-    return sentence
 
 
 def cited_pages(views: Sequence[SuggestionView]) -> list[int]:

@@ -141,6 +141,10 @@ def test_decisions_on_a_failed_file_are_refused_with_a_reason(service: Service, 
         "indicator_id": "19", "decision": "accept", "csrf_token": csrf_of(page.text)})
     assert refused.status_code == 422 and "tidak dapat ditinjau: berkasnya gagal dibaca" in refused.text
     assert reviews(service) == 0
+    api = service.get(f"/api/v1/documents/{desk['broken']}", user="rina").json()
+    assert api["explanation"] == "Berkas rusak atau tidak dapat dibaca: struktur PDF rusak atau terpotong"
+    assert "No /Root" in api["error"]  # the technical detail stays for technicians
+    assert "No /Root" in service.get(f"/api/v1/documents/{desk['broken']}?lang=en", user="rina").json()["explanation"]
 
 
 def test_queue_decisions_open_the_next_item_and_bulk_accept_reports_each(service: Service,
