@@ -56,6 +56,41 @@
     }
   });
 
+  // Several files chosen on the upload page: one upload per file (each becomes a batch), then the list.
+  var uploadForm = document.getElementById("upload-form");
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", function (event) {
+      var input = document.getElementById("file");
+      if (!input || input.files.length < 2 || !window.fetch) return;  // one file: the plain form post
+      event.preventDefault();
+      var status = document.getElementById("upload-status");
+      var files = Array.prototype.slice.call(input.files);
+      var failures = [];
+      var sendNext = function (index) {
+        if (index >= files.length) {
+          if (failures.length) {
+            status.textContent = "Gagal diunggah: " + failures.join(", ");
+          } else {
+            window.location.assign("/pages/batches");
+          }
+          return;
+        }
+        status.textContent = "Mengunggah " + (index + 1) + " dari " + files.length + ": " + files[index].name;
+        var data = new FormData();
+        data.append("csrf_token", uploadForm.elements.csrf_token.value);
+        if (uploadForm.elements.opd) data.append("opd", uploadForm.elements.opd.value);
+        data.append("file", files[index], files[index].name);
+        fetch(uploadForm.action, { method: "POST", body: data, credentials: "same-origin" })
+          .then(function (response) {
+            if (!response.ok || !/\/pages\/batches\/\d+/.test(response.url)) failures.push(files[index].name);
+          })
+          .catch(function () { failures.push(files[index].name); })
+          .then(function () { sendNext(index + 1); });
+      };
+      sendNext(0);
+    });
+  }
+
   // The embedded gap report is same-origin: grow the frame to its content so the page scrolls once.
   document.querySelectorAll("iframe.report").forEach(function (frame) {
     frame.addEventListener("load", function () {

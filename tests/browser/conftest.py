@@ -163,7 +163,7 @@ def sample_batch(browser, desk_server: DeskServer, screenshots: Path) -> SampleB
     page.evaluate("window.__deskMarker = 'same-document'")
     states, counts = [], []
     deadline = time.monotonic() + BATCH_TIMEOUT_S
-    shot_taken = False
+    shot_taken: str | bool = False
     while time.monotonic() < deadline:
         status = page.get_attribute("#progress", "data-status")
         text = page.inner_text("#progress p")
@@ -171,9 +171,10 @@ def sample_batch(browser, desk_server: DeskServer, screenshots: Path) -> SampleB
             states.append(status)
         if not counts or counts[-1] != text:
             counts.append(text)
-        if status not in ("done", "failed") and not shot_taken:
+        # one shot while it runs: preferably once some files are through, else the first state seen
+        if status not in ("done", "failed") and (not shot_taken or (shot_taken == "early" and len(counts) > 2)):
             page.screenshot(path=screenshots / "03-batch-in-progress.png", full_page=True)
-            shot_taken = True
+            shot_taken = "early" if not shot_taken else "late"
         if status in ("done", "failed"):
             break
         page.wait_for_timeout(300)
