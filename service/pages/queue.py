@@ -29,6 +29,7 @@ from evidence.queries import (
 )
 from evidence.reviews import ReviewRequest, record_each
 from service.deps import resolve_opd_name
+from service.errors import ApiError
 from service.pages.common import ChosenCatalog, ReviewerPage, checked_form, int_or_none
 from service.pages.reasons import plain_reasons
 from service.pages.render import indicator_label, render
@@ -138,6 +139,8 @@ def _focus(request: Request, principal: Principal, catalog: Catalog, filters: Qu
                       total=result.total, query=query, error=error, saved=saved, **common)
     item = queue_item_out(result.items[0], catalog)
     context = detail_context(request, principal, catalog, item.document_id)
+    if context is None:  # the document left the viewer's scope between the two reads
+        raise ApiError(404, "not_found.document", id=item.document_id)
     view = next(v for v in context["views"] if v.suggestion.indicator_id == item.indicator_id)
     others = [v for v in context["views"] if v.suggestion.indicator_id != item.indicator_id
               and (v.suggestion.above_threshold or v.suggestion.candidate)]
