@@ -19,6 +19,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
 MAX_WIDTH_PX = 1100
+MAX_HEIGHT_PX = 3000  # a crafted page of 1 x 100000 points must not become a gigabyte bitmap
 HIGHLIGHT_RGBA = (255, 214, 0, 110)
 OUTLINE_RGBA = (214, 120, 0, 255)
 WORDS_PER_RUN = 4
@@ -64,7 +65,7 @@ def render_page_png(pdf_path: Path, page_number: int, sentences: Sequence[str] =
                 raise PreviewError(f"page {page_number} of {len(pdf)}")
             page = pdf[page_number - 1]
             width, height = page.get_size()
-            scale = min(2.0, MAX_WIDTH_PX / max(width, 1.0))
+            scale = min(2.0, MAX_WIDTH_PX / max(width, 1.0), MAX_HEIGHT_PX / max(height, 1.0))
             textpage = page.get_textpage()
             boxes = _boxes(textpage, sentences)
             image = page.render(scale=scale).to_pil().convert("RGBA")
