@@ -24,7 +24,7 @@ _TITLE_RULE = re.compile(r"^aturan: kata kunci katalog di halaman judul: (.*)$")
 _MODEL = re.compile(r"^model \(p=[0-9.]+\): istilah berbobot (.*?)(?:; kalimat.*)?$")
 _QUOTED = re.compile(r"'([^']+)'")
 MAX_SENTENCES = 3
-MATURITY_PREFIX = re.compile(r"^(petunjuk tingkat|level hint):\s*", re.IGNORECASE)
+MATURITY_PREFIX = re.compile(r"^(petunjuk tingkat|level hint)\s*\d*\s*:\s*", re.IGNORECASE)  # classifier.maturity
 
 @dataclass
 class SuggestionView:

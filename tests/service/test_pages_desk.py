@@ -44,7 +44,7 @@ def desk(service: Service) -> dict[str, int]:
         sk.doc_metadata = {"doc_kind": "keputusan", "authority": "Bupati", "title": "Tim Koordinasi SPBE",
                            "number": "7", "year": 2024}
         for row in session.scalars(select(SuggestionRecord).where(SuggestionRecord.document_id == sk.id)):
-            row.maturity_level, row.maturity_reason = 2, "petunjuk tingkat: Keputusan yang telah ditetapkan: bukti tingkat 2"
+            row.maturity_level, row.maturity_reason = 2, "petunjuk tingkat 2: Keputusan yang telah ditetapkan: bukti tingkat 2"
             if row.indicator_id == 19:
                 row.evidence = [{"page": 1, "sentence": SENTENCE, "term": "tim koordinasi"}]
         copy = seed.document(session, b, "Bappeda_2024/SK Tim.pdf", opd=BAPPEDA, status="duplicate",
@@ -101,6 +101,8 @@ def test_reasons_are_plain_indonesian_and_scores_are_for_admins(service: Service
     assert "model (p=" not in reviewer and "aturan:" not in reviewer and "Rincian teknis" not in reviewer
     # one hint for the two plausible indicators (19 above, 10 above threshold), none on the 0,00 one
     assert reviewer.count("Petunjuk tingkat 2") == 1 and "berlaku juga untuk SPBE 2020 · 10" in reviewer
+    assert "(bukan penilaian): Keputusan yang telah ditetapkan: bukti tingkat 2" in reviewer
+    assert "petunjuk tingkat 2:" not in reviewer  # the classifier's prefix is not repeated
     admin = login(service, "admin").get(f"/pages/documents/{desk['sk']}?framework=spbe-2020").text
     assert "Rincian teknis (admin)" in admin and "model (p=0.87)" in admin and "Skor 0,90" in admin
 
