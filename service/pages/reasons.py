@@ -10,14 +10,13 @@ Indonesian sentence; the technical text is only shown to admins.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from service.plain_errors import plain_error
 from service.schemas import DocumentDetailOut, EvidenceSpanOut, SuggestionOut
 
-__all__ = ["SuggestionView", "cited_pages", "plain_error", "plain_reasons", "suggestion_views"]
+__all__ = ["SuggestionView", "plain_error", "plain_reasons", "suggestion_views"]
 
 _PATH_RULE = re.compile(r"^aturan: nama folder/berkas menyebut indikator (\d+) \('([^']*)'\)")
 _TITLE_RULE = re.compile(r"^aturan: kata kunci katalog di halaman judul: (.*)$")
@@ -121,7 +120,3 @@ def suggestion_views(doc: DocumentDetailOut) -> list[SuggestionView]:
                 first_with[key] = view
         views.append(view)
     return views
-
-
-def cited_pages(views: Sequence[SuggestionView]) -> list[int]:
-    return sorted({p for v in views for p in v.pages})
