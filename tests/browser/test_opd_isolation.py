@@ -17,10 +17,12 @@ def test_opd_user_cannot_see_another_opds_documents_paths_or_reviews(
     theirs = [d for d in everything if d["opd"] != BAPPEDA]
     kominfo_tikor = next(d for d in everything if d["path"].endswith("Indikator 19/SK Bupati Tim Koordinasi SPBE 2024.pdf"))
     # A decision on another OPD's file, which Bappeda must never see.
-    admin.request.post(f"/api/v1/documents/{kominfo_tikor['id']}/reviews",
+    secret = admin.request.post(f"/api/v1/documents/{kominfo_tikor['id']}/reviews",
                        data={"indicator_id": 19, "decision": "accept", "framework": "spbe-2020",
                              "reason": "catatan-rahasia-diskominfo"},
                        headers={"X-CSRF-Token": next(c["value"] for c in admin.context.cookies() if c["name"] == "spbe_csrf")})
+    assert secret.status == 201, secret.text()
+    assert "catatan-rahasia-diskominfo" in admin.request.get(f"/api/v1/documents/{kominfo_tikor['id']}?framework=spbe-2020").text()
     admin.context.close()
 
     page = login(browser, desk_server, "bappeda")
