@@ -26,6 +26,7 @@ from evidence.reviews import (
     current_suggestion_ids,
     effective_indicator_condition,
     effective_indicators,
+    latest_review_ids,
     pick_current,
     review_history,
     reviewed_condition,
@@ -82,6 +83,36 @@ def scope_batches(stmt: Select, viewer: Viewer) -> Select:
     return stmt.where(Batch.opd_scope == viewer.opd)
 
 
+DUPLICATE_NOTE = "duplicate: same content as "
+HIDDEN_DUPLICATE_ERROR = "duplicate"
+
+
+def hidden_duplicate_origins(session: Session, viewer: Viewer, documents: Sequence[Document]) -> set[int]:
+    """Ids of the documents whose original (the file they copy) the viewer may not see.
+
+    Why: a duplicate's note names the original's path ("same content as 01. DISKOMINFO/Indikator 19/..."),
+    and the original may belong to another OPD. An OPD user must learn that its file is a copy, never where
+    the other copy lives; the note is cut to the bare code and the original's id is withheld.
+    """
+    if not is_scoped(viewer):
+        return set()
+    linked = {d.id: d.duplicate_of_id for d in documents if d.duplicate_of_id is not None}
+    mentions = {d.id for d in documents if (d.error or "").startswith(DUPLICATE_NOTE)}
+    if not linked and not mentions:
+        return set()
+    origins = set(linked.values())
+    opd_of = dict(session.execute(select(Document.id, Document.opd).where(Document.id.in_(origins))).all())
+    hidden = {doc_id for doc_id, origin in linked.items() if not viewer.opd or opd_of.get(origin) != viewer.opd}
+    return hidden | {doc_id for doc_id in mentions if doc_id not in linked}
+
+
+def visible_error(document: Document, hidden: set[int]) -> str | None:
+    """The document's error as the viewer may read it (see ``hidden_duplicate_origins``)."""
+    if document.id in hidden and (document.error or "").startswith(DUPLICATE_NOTE):
+        return HIDDEN_DUPLICATE_ERROR
+    return document.error
+
+
 def _page(session: Session, stmt: Select, limit: int, offset: int, *order) -> tuple[int, Select]:
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
     return total, stmt.order_by(*order).limit(limit).offset(offset)
@@ -116,13 +147,15 @@ class DocumentFilters:
 def list_documents(
     session: Session, viewer: Viewer, filters: DocumentFilters, *, limit: int, offset: int
 ) -> Page[Document]:
-    """Documents of ``filters.framework`` visible to the viewer, newest first, with their suggestions.
+    """Documents visible to the viewer, newest first, with their suggestions, seen in ``filters.framework``.
 
+    Every file is classified in every enabled framework whatever framework its batch was sent under, so
+    the framework decides which suggestions and reviews count, not which documents are listed (the same
+    files appear under SPBE 2020 and Pemdi 2026, as in the gap report).
     ``indicator`` matches documents that *count for* the indicator after review (see ``evidence.reviews``);
-    ``reviewed`` means the document has at least one review. Full texts are never loaded.
+    ``reviewed`` means the document has at least one review in the framework. Full texts are never loaded.
     """
-    stmt = select(Document).join(Batch, Batch.id == Document.batch_id).where(Batch.framework_id == filters.framework)
-    stmt = scope_documents(stmt, viewer)
+    stmt = scope_documents(select(Document), viewer)
     if filters.opd is not None:
         stmt = stmt.where(Document.opd == filters.opd)
     if filters.status is not None:
@@ -233,6 +266,30 @@ def batch_progress(session: Session, viewer: Viewer, batch_id: int) -> BatchProg
     return BatchProgress(batch, counts, documents)
 
 
+@dataclass
+class BatchSummary:
+    batch: Batch
+    counts: dict[str, int]  # every document status, zeros included
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def list_batches(session: Session, viewer: Viewer, *, limit: int, offset: int) -> Page[BatchSummary]:
+    """Batches the viewer may see, newest first, with their documents counted per status (one query)."""
+    total, paged = _page(session, scope_batches(select(Batch), viewer), limit, offset, Batch.id.desc())
+    batches = list(session.scalars(paged))
+    counts: dict[int, dict[str, int]] = {b.id: dict.fromkeys(DOCUMENT_STATUSES, 0) for b in batches}
+    if batches:
+        counted = scope_documents(
+            select(Document.batch_id, Document.status, func.count())
+            .where(Document.batch_id.in_(list(counts))).group_by(Document.batch_id, Document.status), viewer)
+        for batch_id, status, count in session.execute(counted):
+            counts[batch_id][status] = counts[batch_id].get(status, 0) + count
+    return Page([BatchSummary(b, counts[b.id]) for b in batches], total, limit, offset)
+
+
 # --- review queue -------------------------------------------------------------------------------------
 
 
@@ -240,6 +297,61 @@ def batch_progress(session: Session, viewer: Viewer, batch_id: int) -> BatchProg
 class QueueItem:
     suggestion: SuggestionRecord
     document: Document
+    review: Review | None = None  # the latest decision, for items already reviewed
+
+
+SCORE_BANDS: tuple[str, ...] = ("above", "candidate", "mid", "low")
+LOW_SCORE = 0.05
+QUEUE_STATES: tuple[str, ...] = ("pending", "reviewed", "all")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What a reviewer narrows the queue to. ``band``: ``above`` the threshold, ``candidate`` ("perlu
+    dicek": top-3 above the model's candidate floor), ``mid`` (below the threshold, at least 0.05) or
+    ``low`` (under 0.05, where most suggestions of a document sit and almost none is right)."""
+
+    opd: str | None = None
+    indicator: int | None = None
+    above_threshold: bool | None = None
+    band: str | None = None
+    doc_type: str | None = None
+    review_state: str = "pending"
+
+
+def _decided(framework: str):
+    s = SuggestionRecord
+    return select(Review.id).where(
+        Review.document_id == s.document_id, Review.framework_id == framework, Review.indicator_id == s.indicator_id
+    ).exists()
+
+
+def _queue_base(viewer: Viewer, framework: str, filters: QueueFilters) -> Select:
+    """Current suggestions of readable documents visible to the viewer, every filter but the review state."""
+    s = SuggestionRecord
+    stmt = (
+        select(s, Document)
+        .join(Document, Document.id == s.document_id)
+        .where(s.id.in_(current_suggestion_ids(framework)), Document.status == FileStatus.OK.value)
+    )
+    stmt = scope_documents(stmt, viewer)
+    if filters.opd is not None:
+        stmt = stmt.where(Document.opd == filters.opd)
+    if filters.indicator is not None:
+        stmt = stmt.where(s.indicator_id == filters.indicator)
+    if filters.above_threshold is not None:
+        stmt = stmt.where(s.above_threshold.is_(filters.above_threshold))
+    if filters.doc_type is not None:
+        stmt = stmt.where(Document.doc_type == filters.doc_type)
+    if filters.band == "above":
+        stmt = stmt.where(s.above_threshold.is_(True))
+    elif filters.band == "candidate":
+        stmt = stmt.where(s.candidate.is_(True), s.above_threshold.is_(False))
+    elif filters.band == "mid":
+        stmt = stmt.where(s.above_threshold.is_(False), s.score >= LOW_SCORE)
+    elif filters.band == "low":
+        stmt = stmt.where(s.above_threshold.is_(False), s.score < LOW_SCORE)
+    return stmt
 
 
 def review_queue(
@@ -250,6 +362,7 @@ def review_queue(
     opd: str | None = None,
     indicator: int | None = None,
     above_threshold: bool | None = None,
+    filters: QueueFilters | None = None,
     limit: int,
     offset: int,
 ) -> Page[QueueItem]:
@@ -257,26 +370,37 @@ def review_queue(
 
     Only documents with status ``ok`` (their text was read); suggestions below the threshold are included
     because the near misses are exactly what a reviewer should look at. Without a threshold: last.
+    ``filters.review_state`` ``reviewed``/``all`` lists decided suggestions too, with their latest review.
     """
+    filters = filters or QueueFilters(opd=opd, indicator=indicator, above_threshold=above_threshold)
     s = SuggestionRecord
-    decided = select(Review.id).where(
-        Review.document_id == s.document_id, Review.framework_id == framework, Review.indicator_id == s.indicator_id
-    )
-    stmt = (
-        select(s, Document)
-        .join(Document, Document.id == s.document_id)
-        .where(s.id.in_(current_suggestion_ids(framework)), Document.status == FileStatus.OK.value, ~decided.exists())
-    )
-    stmt = scope_documents(stmt, viewer)
-    if opd is not None:
-        stmt = stmt.where(Document.opd == opd)
-    if indicator is not None:
-        stmt = stmt.where(s.indicator_id == indicator)
-    if above_threshold is not None:
-        stmt = stmt.where(s.above_threshold.is_(above_threshold))
+    stmt = _queue_base(viewer, framework, filters)
+    if filters.review_state == "pending":
+        stmt = stmt.where(~_decided(framework))
+    elif filters.review_state == "reviewed":
+        stmt = stmt.where(_decided(framework))
     total, paged = _page(session, stmt, limit, offset, s.threshold.is_(None), func.abs(s.score - s.threshold), s.id)
     items = [QueueItem(suggestion, document) for suggestion, document in session.execute(paged)]
+    if filters.review_state != "pending" and items:
+        latest = session.scalars(select(Review).where(
+            Review.id.in_(latest_review_ids(framework)), Review.document_id.in_({i.document.id for i in items})))
+        by_key = {(r.document_id, r.indicator_id): r for r in latest}
+        items = [dataclasses.replace(i, review=by_key.get((i.document.id, i.suggestion.indicator_id))) for i in items]
     return Page(items, total, limit, offset)
+
+
+def queue_progress(session: Session, viewer: Viewer, framework: str, filters: QueueFilters) -> tuple[int, int]:
+    """(reviewed, total) suggestions of the filtered set, whatever review state is being shown."""
+    base = _queue_base(viewer, framework, filters).order_by(None)
+    total = session.scalar(select(func.count()).select_from(base.subquery())) or 0
+    reviewed = session.scalar(select(func.count()).select_from(base.where(_decided(framework)).subquery())) or 0
+    return reviewed, total
+
+
+def document_types(session: Session, viewer: Viewer) -> list[str]:
+    """The document types present among the viewer's documents, for a filter's choices."""
+    stmt = scope_documents(select(Document.doc_type).where(Document.doc_type.is_not(None)).distinct(), viewer)
+    return sorted(t for t in session.scalars(stmt) if t)
 
 
 # --- OPD and counts -----------------------------------------------------------------------------------
@@ -329,6 +453,7 @@ def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str 
     ):
         reviews_by_doc[review.document_id].append(review)
 
+    hidden = hidden_duplicate_origins(session, viewer, documents)
     groups: dict[tuple, list[Document]] = defaultdict(list)
     for doc in documents:
         key = ("sha", doc.sha256) if doc.sha256 else ("row", doc.opd, doc.path, doc.status, doc.error)
@@ -340,7 +465,10 @@ def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str 
         merged = [review for copy in copies for review in reviews_by_doc.get(copy.id, [])]
         current = pick_current(representative.suggestions, framework)
         versions.update(s.model_version for s in current)
-        scanned.append(_with_reviews(to_scanned(representative, framework), current, merged))
+        as_scanned = to_scanned(representative, framework)
+        if representative.id in hidden and as_scanned.duplicate_of is not None:
+            as_scanned = dataclasses.replace(as_scanned, duplicate_of=None, error=HIDDEN_DUPLICATE_ERROR)
+        scanned.append(_with_reviews(as_scanned, current, merged))
     batch_count = len({doc.batch_id for doc in documents})
     return ReportInputs(scanned, in_progress, batch_count, versions)
 

@@ -64,6 +64,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dokumen {document_id} tidak ditemukan.",
         "en": "Document {document_id} was not found.",
     },
+    "unreadable_document": {
+        "id": "Dokumen {document_id} tidak dapat ditinjau: {why}.",
+        "en": "Document {document_id} cannot be reviewed: {why_en}.",
+    },
     "empty_bulk": {"id": "Daftar tinjauan kosong.", "en": "The list of reviews is empty."},
     "too_many": {
         "id": "Terlalu banyak tinjauan sekaligus (maksimal {limit}).",
@@ -83,6 +87,25 @@ class ReviewError(ValueError):
     def message(self, lang: str = "id") -> str:
         entry = _MESSAGES[self.code]
         return (entry.get(normalize_lang(lang)) or entry["id"]).format(**self.params)
+
+
+# Why a document's content cannot back a decision: nobody can judge what was never read.
+_UNREVIEWABLE: dict[str, tuple[str, str]] = {
+    "failed": ("berkasnya gagal dibaca (rusak, terenkripsi, atau ditolak)",
+               "the file could not be read (corrupt, encrypted or refused)"),
+    "unsupported": ("format berkasnya tidak didukung, isinya tidak terbaca",
+                    "the file format is not supported, its content was not read"),
+    "no_text": ("berkas hasil pindai tanpa teks yang terbaca", "a scan without readable text"),
+    "queued": ("berkasnya masih diproses", "the file is still being processed"),
+}
+
+
+def unreadable_reason(document_id: int, status: str) -> ReviewError | None:
+    """The refusal for a document in ``status``, or None when its text was read (``ok``)."""
+    if status not in _UNREVIEWABLE:
+        return None
+    why, why_en = _UNREVIEWABLE[status]
+    return ReviewError("unreadable_document", document_id=document_id, why=why, why_en=why_en)
 
 
 class BulkReviewError(ValueError):
@@ -234,29 +257,88 @@ def record_reviews(
 def record_bulk(
     session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]], *, reviewer: str
 ) -> list[Review]:
-    """``record_reviews`` for items that may belong to different frameworks (bulk requests)."""
+    """``record_reviews`` for items that may belong to different frameworks (all or nothing)."""
+    _check_size(entries)
+    errors = check_entries(session, entries)
+    if errors:
+        raise BulkReviewError(sorted(errors.items()))
+    return _write(session, entries, reviewer=reviewer)
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """One item of a per-item bulk request: the stored row, or why it was refused."""
+
+    index: int
+    review: Review | None = None
+    error: ReviewError | None = None
+
+
+def record_each(
+    session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]], *, reviewer: str
+) -> list[ItemOutcome]:
+    """Store every valid item and report every invalid one, by position (bulk review from a table).
+
+    Why not all or nothing: a reviewer who ticks fifty rows and hits one document that failed meanwhile
+    should not lose the other forty-nine; the refused item is listed with its reason instead.
+    """
+    _check_size(entries)
+    errors = check_entries(session, entries)
+    valid = [(i, entry) for i, entry in enumerate(entries) if i not in errors]
+    rows = _write(session, [entry for _, entry in valid], reviewer=reviewer) if valid else []
+    stored = {i: row for (i, _), row in zip(valid, rows, strict=True)}
+    return [ItemOutcome(i, stored.get(i), errors.get(i)) for i in range(len(entries))]
+
+
+def _check_size(entries: Sequence[tuple[Catalog, ReviewRequest]]) -> None:
     if not entries:
         raise BulkReviewError([(0, ReviewError("empty_bulk"))])
     if len(entries) > MAX_BULK_ITEMS:
         raise BulkReviewError([(0, ReviewError("too_many", limit=MAX_BULK_ITEMS))])
-    errors: list[tuple[int, ReviewError]] = []
+
+
+def _readable_status(session: Session, document_ids: Sequence[int]) -> dict[int, str]:
+    """document id -> the status that decides whether it can be reviewed; a duplicate is as readable as
+    the file it copies (its decisions count for that content in the gap report)."""
+    rows = session.execute(
+        select(Document.id, Document.status, Document.duplicate_of_id).where(Document.id.in_(list(document_ids)))
+    ).all()
+    originals = {dup for _, status, dup in rows if status == "duplicate" and dup is not None}
+    original_status = dict(
+        session.execute(select(Document.id, Document.status).where(Document.id.in_(originals))).all()
+    ) if originals else {}
+    return {
+        doc_id: (original_status.get(dup, "failed") if status == "duplicate" else status)
+        for doc_id, status, dup in rows
+    }
+
+
+def check_entries(session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]]) -> dict[int, ReviewError]:
+    """position -> why that item cannot be stored (catalog rules, unknown or unreadable document)."""
+    errors: dict[int, ReviewError] = {}
     for index, (catalog, item) in enumerate(entries):
         try:
             validate_request(item, catalog)
         except ReviewError as exc:
-            errors.append((index, exc))
-    wanted = sorted({item.document_id for _, item in entries})
-    existing = set(session.scalars(select(Document.id).where(Document.id.in_(wanted))))
-    errors.extend(
-        (index, ReviewError("unknown_document", document_id=item.document_id))
-        for index, (_, item) in enumerate(entries)
-        if item.document_id not in existing
-    )
-    if errors:
-        raise BulkReviewError(sorted(errors, key=lambda pair: pair[0]))
+            errors[index] = exc
+    statuses = _readable_status(session, sorted({item.document_id for _, item in entries}))
+    for index, (_, item) in enumerate(entries):
+        if index in errors:
+            continue
+        status = statuses.get(item.document_id)
+        if status is None:
+            errors[index] = ReviewError("unknown_document", document_id=item.document_id)
+            continue
+        refusal = unreadable_reason(item.document_id, status)
+        if refusal is not None:
+            errors[index] = refusal
+    return errors
 
+
+def _write(session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]], *, reviewer: str) -> list[Review]:
     from evidence.pipeline.ingest import ensure_framework  # the frameworks row is the reviews' foreign key
 
+    wanted = sorted({item.document_id for _, item in entries})
     versions: dict[str, dict[tuple[int, int], str]] = {}
     for catalog, _ in entries:
         if catalog.id not in versions:

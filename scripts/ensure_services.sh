@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs and starts what the tests need outside Python: Redis, PostgreSQL, Tesseract OCR, libarchive.
+# Installs and starts what the tests need outside Python: Redis, PostgreSQL, Tesseract OCR, libarchive,
+# Chromium (browser tests).
 # Idempotent: does nothing when the services already answer.
 set -euo pipefail
 
@@ -14,6 +15,8 @@ for lang in ind eng; do
 done
 # 7z/RAR/tar intake (evidence/intake/streamed.py) reads archives through libarchive-c, which loads libarchive.
 ldconfig -p 2>/dev/null | grep -q 'libarchive\.so\.13' || need_apt+=(libarchive13)
+# Browser tests (tests/browser) drive Debian's Chromium through Playwright; Playwright never downloads one.
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # The generated scans in the tests are rendered with a TrueType font.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need_apt+=(fonts-dejavu-core)
 if [ ${#need_apt[@]} -gt 0 ]; then

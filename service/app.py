@@ -25,6 +25,7 @@ from evidence.storage import BlobStore
 from service.errors import ApiError, install_error_handlers
 from service.messages import request_lang
 from service.metrics import Metrics, MetricsMiddleware
+from service.pages import install_browser_pages
 from service.pages import router as pages_router
 from service.pages.render import render
 from service.pages.routes import LoginRequired, login_redirect
@@ -103,10 +104,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _install_page_handlers(app)
     app.include_router(api_router())
     app.include_router(pages_router)
+    install_browser_pages(app)
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:
-        return RedirectResponse("/pages/documents", status_code=303)
+        return RedirectResponse("/pages/", status_code=303)
 
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -155,6 +155,7 @@ class SuggestionOut(BaseModel):
     score: float
     threshold: float | None
     above_threshold: bool
+    candidate: bool = Field(False, description="Perlu dicek: 3 teratas dokumen dan di atas batas kandidat model")
     rank: int
     reasons: list[str]
     model_version: str
@@ -208,10 +209,19 @@ class BulkReviewIn(BaseModel):
     items: list[BulkReviewItem] = Field(min_length=1, max_length=500)
 
 
+class BulkItemResult(BaseModel):
+    index: int = Field(description="Posisi butir dalam permintaan (mulai 0)")
+    status: Literal["created", "refused"]
+    review_id: int | None = None
+    error: str | None = Field(None, description="Alasan penolakan butir ini")
+
+
 class BulkReviewOut(BaseModel):
     created: int
-    by_decision: dict[str, int]
+    refused: int = 0
+    by_decision: dict[str, int] = Field(description="Jumlah keputusan yang tersimpan, per jenis")
     review_ids: list[int]
+    results: list[BulkItemResult] = Field(default_factory=list, description="Hasil per butir, urut permintaan")
 
 
 class QueueItemOut(BaseModel):
@@ -225,8 +235,11 @@ class QueueItemOut(BaseModel):
     threshold: float | None
     above_threshold: bool
     uncertainty: float | None = Field(description="|skor - ambang|; makin kecil makin tidak pasti")
+    candidate: bool = Field(False, description="Perlu dicek: 3 teratas dokumen dan di atas batas kandidat model")
+    doc_type: str | None = None
     reasons: list[str]
     model_version: str
+    latest_review: ReviewOut | None = None
 
 
 class QueueOut(BaseModel):

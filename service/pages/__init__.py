@@ -1,5 +1,13 @@
-"""Minimal server-rendered review pages in Indonesian: login, documents, document detail, gap report."""
+"""Server-rendered pages in Indonesian: login, upload and batches, the review queue, documents, the gap
+report. ``router`` carries every page; ``install_browser_pages`` adds static files and HTML errors."""
 
-from service.pages.routes import router
+from fastapi import APIRouter
 
-__all__ = ["router"]
+from service.pages import batches, preview, queue, reports, routes
+from service.pages.browser import install_browser_pages
+
+router = APIRouter()
+for _module in (routes, batches, queue, preview, reports):
+    router.include_router(_module.router)
+
+__all__ = ["install_browser_pages", "router"]

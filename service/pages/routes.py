@@ -1,4 +1,5 @@
-"""Review pages. They call the same query and review functions as the API, with the same scoping.
+"""Login, the document list and one document's page. They call the same query and review functions as the
+API, with the same scoping.
 
 Authentication is the session cookie (an API token in an HttpOnly cookie, set by the login form). Every
 POST form carries a CSRF token that must equal the CSRF cookie. An anonymous visitor is sent to the login
@@ -16,72 +17,47 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from evidence.catalog import Catalog
 from evidence.queries import (
     DOCUMENT_STATUSES,
     DocumentFilters,
     document_detail,
+    hidden_duplicate_origins,
     is_scoped,
     list_documents,
     reviews_by_document,
 )
 from evidence.reviews import DECISIONS, ReviewError, ReviewRequest, record_review
-from service.deps import (
-    CSRF_COOKIE,
-    SESSION_COOKIE,
-    catalog_for,
-    csrf_matches,
-    principal_from_request,
-    resolve_opd_name,
-)
+from service.deps import CSRF_COOKIE, SESSION_COOKIE, resolve_opd_name
 from service.errors import ApiError
 from service.messages import message
+from service.pages.common import (
+    HOME_PATH,
+    LOGIN_PATH,
+    REVIEWER_ROLES,
+    ChosenCatalog,
+    LoginRequired,
+    PagePrincipal,
+    checked_form,
+    int_or_none,
+    login_redirect,
+)
+from service.pages.reasons import plain_error, suggestion_views
 from service.pages.render import render, set_csrf_cookie
 from service.presenters import document_detail_out, document_summary
-from service.routes.reports import REPORT_CSP, build_report, target_opd
 from service.security import Principal, authenticate, issue_token, revoke_token
 
 router = APIRouter(prefix="/pages", include_in_schema=False)
 PAGE_SIZE = 50
-LOGIN_PATH = "/pages/login"
-HOME_PATH = "/pages/documents"
 
-
-class LoginRequired(Exception):
-    """Raised by page handlers for an anonymous visitor; turned into a redirect to the login page."""
-
-    def __init__(self, next_path: str) -> None:
-        self.next_path = next_path
-
-
-def login_redirect(next_path: str) -> RedirectResponse:
-    return RedirectResponse(f"{LOGIN_PATH}?{urlencode({'next': next_path})}", status_code=303)
-
-
-def _principal(request: Request) -> Principal:
-    principal, _ = principal_from_request(request, None)
-    if principal is None:
-        raise LoginRequired(request.url.path)
-    return principal
+__all__ = ["LoginRequired", "login_redirect", "router"]
 
 
 def _safe_next(value: str | None) -> str:
     """Only our own pages: an open redirect after login would be a phishing aid."""
     if value and value.startswith("/pages/") and "//" not in value and "\\" not in value:
         return value
-    return HOME_PATH
-
-
-async def _checked_form(request: Request) -> dict[str, str]:
-    form = await request.form(max_files=0, max_fields=20)
-    values = {k: v for k, v in form.items() if isinstance(v, str)}
-    if not csrf_matches(request.cookies.get(CSRF_COOKIE), values.get("csrf_token")):
-        raise ApiError(403, "auth.csrf")
-    return values
-
-
-def _int_or_none(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value.lstrip("-").isdigit() else None
+    return "/pages/"  # the home of the user's role (pages_home)
 
 
 # --- login --------------------------------------------------------------------------------------------
@@ -94,9 +70,9 @@ def login_page(request: Request, next: str | None = None) -> HTMLResponse:
 
 @router.post("/login")
 async def login_submit(request: Request) -> Response:
-    form = await _checked_form(request)
-    username, password = form.get("username", ""), form.get("password", "")
-    next_path = _safe_next(form.get("next"))
+    form = await checked_form(request)
+    username, password = str(form.get("username", "")), str(form.get("password", ""))
+    next_path = _safe_next(str(form.get("next", "")))
 
     def attempt():
         with request.app.state.db.session() as session:
@@ -117,9 +93,8 @@ async def login_submit(request: Request) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request) -> Response:
-    principal = await run_in_threadpool(_principal, request)  # anonymous: straight to the login page
-    await _checked_form(request)
+async def logout(request: Request, principal: PagePrincipal) -> Response:
+    await checked_form(request)
 
     def revoke() -> None:
         with request.app.state.db.session() as session:
@@ -137,17 +112,17 @@ async def logout(request: Request) -> Response:
 
 @router.get("", include_in_schema=False)
 @router.get("/", include_in_schema=False)
-def pages_home() -> RedirectResponse:
-    return RedirectResponse(HOME_PATH, status_code=303)
+def pages_home(principal: PagePrincipal) -> RedirectResponse:
+    """Reviewers start at their queue, OPD users at their documents."""
+    return RedirectResponse(HOME_PATH if principal.role in REVIEWER_ROLES else "/pages/documents", status_code=303)
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, opd: str | None = None, indicator: str | None = None,
-                   review_state: str | None = None, status: str | None = None, page: int = 1) -> HTMLResponse:
-    principal = _principal(request)
+def documents_page(request: Request, principal: PagePrincipal, catalog: ChosenCatalog, opd: str | None = None,
+                   indicator: str | None = None, review_state: str | None = None, status: str | None = None,
+                   batch: str | None = None, page: int = 1) -> HTMLResponse:
     state = request.app.state
-    catalog = catalog_for(state.settings, None)
-    indicator_id = _int_or_none(indicator)
+    indicator_id = int_or_none(indicator)
     if indicator_id not in catalog.indicator_ids():
         indicator_id = None
     filters = DocumentFilters(
@@ -156,90 +131,84 @@ def documents_page(request: Request, opd: str | None = None, indicator: str | No
         indicator=indicator_id,
         review_state=review_state if review_state in ("pending", "reviewed") else None,
         status=status if status in DOCUMENT_STATUSES else None,
+        batch_id=int_or_none(batch),
     )
     page = max(page, 1)
     with state.db.session() as session:
         result = list_documents(session, principal, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         reviews = reviews_by_document(session, [d.id for d in result.items], catalog.id)
-        rows = [document_summary(d, catalog, reviews.get(d.id, []), "id") for d in result.items]
+        hidden = hidden_duplicate_origins(session, principal, result.items)
+        rows = [document_summary(d, catalog, reviews.get(d.id, []), "id", hidden) for d in result.items]
     pages = max(math.ceil(result.total / PAGE_SIZE), 1)
     query = {k: v for k, v in {"opd": filters.opd, "indicator": filters.indicator, "review_state": filters.review_state,
-                                "status": filters.status}.items() if v is not None}
-    return render(request, "documents.html.j2", user=principal, rows=rows, total=result.total, page=page, pages=pages,
+                                "status": filters.status, "batch": filters.batch_id}.items() if v is not None}
+    return render(request, "documents.html.j2", rows=rows, total=result.total, page=page, pages=pages,
                   filters=filters, query=urlencode(query), catalog=catalog, directory=state.directory,
-                  statuses=DOCUMENT_STATUSES, scoped=is_scoped(principal))
+                  statuses=DOCUMENT_STATUSES, scoped=is_scoped(principal), plain_error=plain_error)
 
 
-def _detail_response(request: Request, principal: Principal, document_id: int, *, error: str | None = None,
-                     notice: str | None = None, status_code: int = 200) -> HTMLResponse:
-    state = request.app.state
-    catalog = catalog_for(state.settings, None)
-    with state.db.session() as session:
+def detail_context(request: Request, principal: Principal, catalog: Catalog, document_id: int) -> dict | None:
+    """What a document's page (and the review queue's focus view) shows, or None when not visible."""
+    with request.app.state.db.session() as session:
         detail = document_detail(session, principal, document_id, catalog.id)
-        doc = document_detail_out(detail, catalog, "id") if detail is not None else None
-    if doc is None:
-        return render(request, "error.html.j2", status_code=404, user=principal,
-                      error=message("not_found.document", id=document_id))
-    return render(request, "document.html.j2", status_code=status_code, user=principal, doc=doc, catalog=catalog,
-                  can_review=principal.role in ("admin", "reviewer"), decisions=DECISIONS, error=error,
-                  notice=notice)
+        if detail is None:
+            return None
+        hidden = hidden_duplicate_origins(session, principal, [detail.document])
+        doc = document_detail_out(detail, catalog, "id", hidden)
+    views = suggestion_views(doc)
+    return {"doc": doc, "views": views, "catalog": catalog, "can_review": principal.role in REVIEWER_ROLES,
+            "is_admin": principal.role == "admin", "decisions": DECISIONS, "problem": plain_error(doc.error),
+            "is_pdf": (doc.media_type or "") == "application/pdf" or doc.filename.lower().endswith(".pdf")}
+
+
+def _detail_response(request: Request, principal: Principal, catalog: Catalog, document_id: int, *,
+                     error: str | None = None, notice: str | None = None, status_code: int = 200) -> HTMLResponse:
+    context = detail_context(request, principal, catalog, document_id)
+    if context is None:
+        raise ApiError(404, "not_found.document", id=document_id)
+    return render(request, "document.html.j2", status_code=status_code, error=error, notice=notice, **context)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document_page(request: Request, document_id: int, saved: int = 0) -> HTMLResponse:
-    principal = _principal(request)
+def document_page(request: Request, document_id: int, principal: PagePrincipal, catalog: ChosenCatalog,
+                  saved: int = 0) -> HTMLResponse:
     notice = "Tinjauan tersimpan." if saved else None
-    return _detail_response(request, principal, document_id, notice=notice)
+    return _detail_response(request, principal, catalog, document_id, notice=notice)
+
+
+def save_review(request: Request, principal: Principal, catalog: Catalog, item: ReviewRequest) -> str | None:
+    """Record one decision for a page; the Indonesian reason when refused, None when stored."""
+    with request.app.state.db.session() as session:
+        if document_detail(session, principal, item.document_id, catalog.id) is None:
+            return message("not_found.document", id=item.document_id)
+        try:
+            record_review(session, catalog, item, reviewer=principal.username)
+        except ReviewError as exc:
+            session.rollback()
+            return exc.message("id")
+    request.app.state.metrics.reviews.labels(item.decision).inc()
+    return None
+
+
+def review_from_form(document_id: int, form) -> ReviewRequest:
+    decision = str(form.get("decision", ""))
+    return ReviewRequest(
+        document_id=document_id,
+        indicator_id=int_or_none(form.get("indicator_id")) or 0,
+        decision=decision,
+        new_indicator_id=int_or_none(form.get("new_indicator_id")) if decision == "relabel" else None,
+        reason=str(form.get("reason") or "") or None,
+    )
 
 
 @router.post("/documents/{document_id}/reviews")
-async def review_submit(request: Request, document_id: int) -> Response:
-    principal = await run_in_threadpool(_principal, request)
-    form = await _checked_form(request)
-    if principal.role not in ("admin", "reviewer"):
-        return render(request, "error.html.j2", status_code=403, user=principal,
-                      error=message("auth.forbidden_role", role=principal.role))
-    item = ReviewRequest(
-        document_id=document_id,
-        indicator_id=_int_or_none(form.get("indicator_id")) or 0,
-        decision=form.get("decision", ""),
-        new_indicator_id=_int_or_none(form.get("new_indicator_id")) if form.get("decision") == "relabel" else None,
-        reason=form.get("reason") or None,
-    )
-
-    def save() -> str | None:
-        catalog = catalog_for(request.app.state.settings, None)
-        with request.app.state.db.session() as session:
-            if document_detail(session, principal, document_id, catalog.id) is None:
-                return message("not_found.document", id=document_id)
-            try:
-                record_review(session, catalog, item, reviewer=principal.username)
-            except ReviewError as exc:
-                session.rollback()
-                return exc.message("id")
-        request.app.state.metrics.reviews.labels(item.decision).inc()
-        return None
-
-    error = await run_in_threadpool(save)
+async def review_submit(request: Request, document_id: int, principal: PagePrincipal,
+                        catalog: ChosenCatalog) -> Response:
+    form = await checked_form(request)
+    if principal.role not in REVIEWER_ROLES:
+        raise ApiError(403, "auth.forbidden_role", role=principal.role)
+    error = await run_in_threadpool(save_review, request, principal, catalog, review_from_form(document_id, form))
     if error is not None:
         return await run_in_threadpool(
-            lambda: _detail_response(request, principal, document_id, error=error, status_code=422))
+            lambda: _detail_response(request, principal, catalog, document_id, error=error, status_code=422))
     return RedirectResponse(f"/pages/documents/{document_id}?saved=1", status_code=303)
-
-
-# --- report -------------------------------------------------------------------------------------------
-
-
-@router.get("/reports/gaps", response_class=HTMLResponse)
-def report_page(request: Request, opd: str | None = None) -> HTMLResponse:
-    """The same HTML as ``/api/v1/reports/gaps?format=html``, for a logged-in browser."""
-    from evidence.reports import render_html
-
-    principal = _principal(request)
-    catalog = catalog_for(request.app.state.settings, None)
-    try:
-        target = target_opd(request, principal, opd)
-    except ApiError as exc:
-        return render(request, "error.html.j2", status_code=exc.status_code, user=principal, error=exc.render("id"))
-    report, _ = build_report(request, principal, catalog, request.app.state.db, target, "id")
-    return HTMLResponse(render_html(report, "id"), headers={"Content-Security-Policy": REPORT_CSP})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from evidence.queries import batch_progress
+from evidence.queries import batch_progress, hidden_duplicate_origins
 from service.deps import CurrentPrincipal, DatabaseDep, LangDep
 from service.errors import ApiError
 from service.presenters import batch_out
@@ -21,4 +21,4 @@ def get_batch(batch_id: int, principal: CurrentPrincipal, db: DatabaseDep, lang:
         progress = batch_progress(session, principal, batch_id)
         if progress is None:
             raise ApiError(404, "not_found.batch", id=batch_id)
-        return batch_out(progress, lang)
+        return batch_out(progress, lang, hidden_duplicate_origins(session, principal, progress.documents))

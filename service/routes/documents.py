@@ -15,6 +15,7 @@ from evidence.queries import (
     DocumentFilters,
     document_detail,
     get_document,
+    hidden_duplicate_origins,
     list_documents,
     reviews_by_document,
 )
@@ -87,7 +88,8 @@ def documents(
     with db.session() as session:
         page = list_documents(session, principal, filters, limit=limit, offset=offset)
         reviews = reviews_by_document(session, [d.id for d in page.items], catalog.id)
-        items = [document_summary(d, catalog, reviews.get(d.id, []), lang) for d in page.items]
+        hidden = hidden_duplicate_origins(session, principal, page.items)
+        items = [document_summary(d, catalog, reviews.get(d.id, []), lang, hidden) for d in page.items]
     return DocumentList(total=page.total, limit=limit, offset=offset, items=items)
 
 
@@ -100,7 +102,8 @@ def document(document_id: int, principal: CurrentPrincipal, catalog: CatalogDep,
         detail = document_detail(session, principal, document_id, catalog.id)
         if detail is None:
             raise ApiError(404, "not_found.document", id=document_id)
-        return document_detail_out(detail, catalog, lang)
+        hidden = hidden_duplicate_origins(session, principal, [detail.document])
+        return document_detail_out(detail, catalog, lang, hidden)
 
 
 @router.get("/documents/{document_id}/file", response_class=FileResponse, name="get_document_file",

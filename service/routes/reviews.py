@@ -7,16 +7,18 @@ rules live in ``evidence.reviews`` so the CLI and the reports apply the same one
 from __future__ import annotations
 
 from collections import Counter
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from evidence.catalog import Catalog
-from evidence.queries import get_document, review_queue
-from evidence.reviews import BulkReviewError, ReviewError, ReviewRequest, record_bulk, record_review
+from evidence.queries import QueueFilters, get_document, review_queue
+from evidence.reviews import BulkReviewError, ReviewError, ReviewRequest, record_each, record_review
 from service.deps import (
     CatalogDep,
     DatabaseDep,
+    LangDep,
     ReviewerPrincipal,
     catalog_for,
     get_directory,
@@ -34,7 +36,7 @@ from service.routes.common import (
     UNAUTHORIZED,
 )
 from service.routes.documents import check_indicator
-from service.schemas import BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
+from service.schemas import BulkItemResult, BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
 
 router = APIRouter(prefix=API_PREFIX, tags=["tinjauan"])
 
@@ -59,10 +61,12 @@ def create_review(document_id: int, body: ReviewIn, request: Request, principal:
 
 
 @router.post("/reviews/bulk", status_code=201, response_model=BulkReviewOut,
-             responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrincipal,
-                   db: DatabaseDep) -> BulkReviewOut:
-    """Several decisions at once, all or nothing: one invalid item (listed by position) and none is saved."""
+             responses={**UNAUTHORIZED, **FORBIDDEN, 422: {"model": BulkReviewOut,
+                                                           "description": "Tidak ada butir yang tersimpan"}})
+def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrincipal, db: DatabaseDep,
+                   lang: LangDep) -> BulkReviewOut | JSONResponse:
+    """Several decisions at once. Valid items are stored; each refused item is listed with its reason
+    (unknown indicator, failed or unreadable document ...). 201 when at least one was stored, else 422."""
     catalogs: dict[str | None, Catalog] = {}
     entries = []
     for item in body.items:
@@ -72,14 +76,22 @@ def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrin
             item.document_id, item.indicator_id, item.decision, item.new_indicator_id, item.reason)))
     with db.session() as session:
         try:
-            rows = record_bulk(session, entries, reviewer=principal.username)
+            outcomes = record_each(session, entries, reviewer=principal.username)
         except BulkReviewError as exc:
             raise LocalizedError(422, exc.message) from None
-        ids = [row.id for row in rows]
-    decisions = Counter(item.decision for _, item in entries)
-    for decision, count in decisions.items():
+        results = [BulkItemResult(index=o.index, status="created" if o.review else "refused",
+                                  review_id=o.review.id if o.review else None,
+                                  error=o.error.message(lang) if o.error else None) for o in outcomes]
+    stored = [entries[o.index][1].decision for o in outcomes if o.review is not None]
+    for decision, count in Counter(stored).items():
         request.app.state.metrics.reviews.labels(decision).inc(count)
-    return BulkReviewOut(created=len(ids), by_decision=dict(decisions), review_ids=ids)
+    out = BulkReviewOut(created=len(stored), refused=len(outcomes) - len(stored), by_decision=dict(Counter(stored)),
+                        review_ids=[r.review_id for r in results if r.review_id is not None], results=results)
+    if not stored:
+        detail = "; ".join(f"butir {r.index}: {r.error}" if lang == "id" else f"item {r.index}: {r.error}"
+                           for r in results)
+        return JSONResponse({"detail": detail, **out.model_dump()}, 422)
+    return out
 
 
 @router.get("/review-queue", response_model=QueueOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
@@ -93,13 +105,20 @@ def queue(
     above_threshold: Annotated[
         bool | None, Query(description="true: hanya saran di atas ambang; false: di bawahnya")
     ] = None,
+    band: Annotated[Literal["above", "candidate", "mid", "low"] | None, Query(
+        description="above: di atas ambang; candidate: perlu dicek; mid: di bawah ambang, skor >= 0,05; low: < 0,05")
+    ] = None,
+    doc_type: Annotated[str | None, Query(max_length=40, description="Jenis dokumen, mis. perbup")] = None,
+    review_state: Annotated[Literal["pending", "reviewed", "all"], Query(
+        description="pending: belum diputuskan (bawaan); reviewed: sudah; all: semua")] = "pending",
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> QueueOut:
-    """Suggestions nobody has decided on, most uncertain (score closest to the threshold) first."""
+    """Suggestions nobody has decided on (or, with review_state, decided ones), most uncertain first."""
     opd_name = (resolve_opd_name(get_directory(request), opd) or opd.strip()) if opd else None
     with db.session() as session:
-        page = review_queue(session, principal, catalog.id, opd=opd_name, indicator=check_indicator(catalog, indicator),
-                            above_threshold=above_threshold, limit=limit, offset=offset)
+        filters = QueueFilters(opd=opd_name, indicator=check_indicator(catalog, indicator),
+                               above_threshold=above_threshold, band=band, doc_type=doc_type, review_state=review_state)
+        page = review_queue(session, principal, catalog.id, filters=filters, limit=limit, offset=offset)
         items = [queue_item_out(item, catalog) for item in page.items]
     return QueueOut(total=page.total, limit=limit, offset=offset, items=items)

@@ -106,21 +106,20 @@ def _checked_filename(upload: ReceivedUpload, kind: str) -> str:
     return upload.filename if upload.filename.lower().endswith(".zip") else f"{upload.filename}.zip"
 
 
-async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAccepted:
+async def store_upload(request: Request, principal: Principal, catalog: Catalog, upload: ReceivedUpload,
+                       kind: str) -> int:
+    """Check a received upload, store it with its batch row, hand the batch to the queue; the batch id.
+
+    Shared by the API and the upload page, so both refuse the same things for the same reasons.
+    """
     state = request.app.state
     try:
-        upload = await receive_upload_stream(
-            request, tmp_dir=state.settings.data_dir / "tmp", max_bytes=state.settings.max_upload_bytes
+        filename = _checked_filename(upload, kind)
+        opd_override, opd_scope = _opd_for_upload(state.directory, principal, upload.fields.get("opd"))
+        batch_id = await run_in_threadpool(
+            _record, state.db, state.store, catalog, upload.path, filename, opd_scope, opd_override,
+            principal.username,
         )
-        try:
-            filename = _checked_filename(upload, kind)
-            opd_override, opd_scope = _opd_for_upload(state.directory, principal, upload.fields.get("opd"))
-            batch_id = await run_in_threadpool(
-                _record, state.db, state.store, catalog, upload.path, filename, opd_scope, opd_override,
-                principal.username,
-            )
-        finally:
-            upload.discard()
     except ApiError as exc:
         state.metrics.upload_rejections.labels(str(exc.status_code)).inc()
         raise
@@ -129,6 +128,22 @@ async def _accept(request: Request, response: Response, principal: Principal, ca
     except Exception:  # recorded and committed: the reconciler delivers it later
         log.exception("batch %s recorded but not queued; the reconciler will deliver it", batch_id)
     state.metrics.uploads.labels(kind).inc()
+    return batch_id
+
+
+async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAccepted:
+    state = request.app.state
+    try:
+        upload = await receive_upload_stream(
+            request, tmp_dir=state.settings.data_dir / "tmp", max_bytes=state.settings.max_upload_bytes
+        )
+    except ApiError as exc:
+        state.metrics.upload_rejections.labels(str(exc.status_code)).inc()
+        raise
+    try:
+        batch_id = await store_upload(request, principal, catalog, upload, kind)
+    finally:
+        upload.discard()
     location = request.app.url_path_for("get_batch", batch_id=str(batch_id))
     response.headers["Location"] = location
     return BatchAccepted(

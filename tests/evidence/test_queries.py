@@ -124,10 +124,13 @@ def test_filters(database, rows: dict[str, int]) -> None:
         assert ids(indicator=12) == set()
 
 
-def test_other_framework_sees_nothing(database, rows: dict[str, int]) -> None:
+def test_every_framework_lists_the_same_files(database, rows: dict[str, int]) -> None:
+    """A file is classified in every framework, so it is listed in each; only its indicators differ."""
     with database.session() as session:
-        page = list_documents(session, ADMIN, DocumentFilters("pemdi-2026"), limit=50, offset=0)
-    assert page.total == 0
+        spbe = list_documents(session, ADMIN, DocumentFilters("spbe-2020"), limit=50, offset=0)
+        pemdi = list_documents(session, ADMIN, DocumentFilters("pemdi-2026"), limit=50, offset=0)
+        assert pemdi.total == spbe.total > 0
+        assert list_documents(session, ADMIN, DocumentFilters("pemdi-2026", indicator=19), limit=50, offset=0).total == 0
 
 
 def test_excerpt_is_cut_in_sql(database, rows: dict[str, int]) -> None:

@@ -67,7 +67,7 @@ def test_login_never_redirects_off_site(service: Service) -> None:
     page = browser.get("/pages/login?next=//evil.example/x")
     response = browser.post("/pages/login", data={"username": "rina", "password": PASSWORD,
                                                   "next": "https://evil.example/", "csrf_token": csrf_of(page.text)})
-    assert response.headers["location"] == "/pages/documents"
+    assert response.headers["location"] == "/pages/"
 
 
 def test_documents_page_lists_visible_documents_escaped(service: Service, docs: dict[str, int]) -> None:
@@ -76,7 +76,9 @@ def test_documents_page_lists_visible_documents_escaped(service: Service, docs: 
     assert page.status_code == 200
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text and "<script>" not in page.text
     assert "renstra.pdf" in page.text
-    assert "script-src" not in page.headers["content-security-policy"]  # no scripts allowed at all
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page.text)  # own static files only, nothing inline
     filtered = browser.get("/pages/documents?opd=Bappeda")
     assert "renstra.pdf" in filtered.text and "alert(1)" not in filtered.text
     opd_view = login(service, "bappeda").get("/pages/documents")
@@ -117,9 +119,13 @@ def test_opd_user_sees_no_review_forms_and_cannot_post(service: Service, docs: d
 def test_report_page_and_logout(service: Service, docs: dict[str, int]) -> None:
     browser = login(service, "bappeda")
     report = browser.get("/pages/reports/gaps")
-    assert report.status_code == 200 and "Laporan Kesenjangan" in report.text
-    assert BAPPEDA in report.text and "alert(1)" not in report.text
+    assert report.status_code == 200 and 'src="/pages/reports/gaps/view?framework=spbe-2020' in report.text
+    framed = browser.get("/pages/reports/gaps/view")
+    assert framed.status_code == 200 and "Laporan Kesenjangan" in framed.text
+    assert BAPPEDA in framed.text and "alert(1)" not in framed.text
+    assert "frame-ancestors 'self'" in framed.headers["content-security-policy"]
     assert browser.get("/pages/reports/gaps?opd=Diskominfo").status_code == 404
+    assert browser.get("/pages/reports/gaps/view?opd=Diskominfo").status_code == 404
     page = browser.get("/pages/documents")
     out = browser.post("/pages/logout", data={"csrf_token": csrf_of(page.text)})
     assert out.status_code == 303 and out.headers["location"] == "/pages/login"
@@ -139,4 +145,4 @@ def test_document_page_shows_metadata_maturity_hint_and_evidence_sentences(servi
     page = login(service, "rina").get(f"/pages/documents/{docs['renstra']}").text
     assert "12 / 2023" in page and "2023-03-03 oleh Bupati, Kabupaten Sukamaju" in page and "ditetapkan" in page
     assert "Petunjuk tingkat 2" in page and "bukti tingkat 2" in page
-    assert "Arsitektur SPBE terdiri atas domain layanan" in page and "(hlm. 3)" in page
+    assert "Kalimat hlm. 3: “Arsitektur SPBE terdiri atas domain layanan”" in page

@@ -1,4 +1,4 @@
-"""Reviews over HTTP: roles, validation messages, append-only with latest-wins, bulk all-or-nothing, queue."""
+"""Reviews over HTTP: roles, validation messages, append-only with latest-wins, bulk per item, queue."""
 
 from __future__ import annotations
 
@@ -106,29 +106,50 @@ def test_reject_and_relabel_change_what_a_document_counts_for(service: Service, 
     assert reviewed == {docs["sk"], docs["renstra"]}
 
 
-def test_bulk_reviews_are_all_or_nothing(service: Service, docs: dict[str, int]) -> None:
+def test_bulk_reviews_store_the_valid_items_and_report_each(service: Service, docs: dict[str, int]) -> None:
     good = {"document_id": docs["sk"], "indicator_id": 19, "decision": "accept"}
-    bad_items = [
+    items = [
         good,
         {"document_id": docs["renstra"], "indicator_id": 12, "decision": "relabel"},
         {"document_id": 4242, "indicator_id": 12, "decision": "reject"},
+        {"document_id": docs["scan"], "indicator_id": 5, "decision": "accept"},
     ]
-    refused = service.post("/api/v1/reviews/bulk", user="rina", json={"items": bad_items})
-    assert refused.status_code == 422
-    detail = refused.json()["detail"]
-    assert "butir 1" in detail and "butir 2" in detail and "Dokumen 4242 tidak ditemukan" in detail
-    assert review_count(service) == 0
+    partly = service.post("/api/v1/reviews/bulk", user="rina", json={"items": items})
+    assert partly.status_code == 201, partly.text
+    body = partly.json()
+    assert body["created"] == 1 and body["refused"] == 3 and body["by_decision"] == {"accept": 1}
+    assert [r["status"] for r in body["results"]] == ["created", "refused", "refused", "refused"]
+    assert body["results"][0]["review_id"] == body["review_ids"][0]
+    assert "Dokumen 4242 tidak ditemukan" in body["results"][2]["error"]
+    assert "tidak dapat ditinjau" in body["results"][3]["error"] and "pindai" in body["results"][3]["error"]
+    assert review_count(service) == 1
+
+    none_valid = service.post("/api/v1/reviews/bulk", user="rina", json={"items": items[1:]})
+    assert none_valid.status_code == 422
+    assert "butir 0" in none_valid.json()["detail"] and none_valid.json()["created"] == 0
+    assert review_count(service) == 1
 
     accepted = service.post("/api/v1/reviews/bulk", user="rina", json={"items": [
-        good,
         {"document_id": docs["renstra"], "indicator_id": 12, "decision": "relabel", "new_indicator_id": 2},
         {"document_id": docs["renstra"], "indicator_id": 2, "decision": "reject", "reason": "bukan peta rencana"},
     ]})
     assert accepted.status_code == 201, accepted.text
-    body = accepted.json()
-    assert body["created"] == 3 and body["by_decision"] == {"accept": 1, "relabel": 1, "reject": 1}
-    assert len(body["review_ids"]) == 3 and review_count(service) == 3
+    assert accepted.json()["by_decision"] == {"relabel": 1, "reject": 1} and review_count(service) == 3
     assert service.post("/api/v1/reviews/bulk", user="rina", json={"items": []}).status_code == 422
+
+
+def test_decisions_on_unreadable_documents_are_refused(service: Service, docs: dict[str, int]) -> None:
+    with service.db.session() as session:
+        b = seed.batch(session)
+        broken = seed.document(session, b, "Bappeda/rusak.pdf", opd=BAPPEDA, status="failed",
+                               error="corrupt: No /Root object! - Is this really a PDF?").id
+    for doc_id, words in ((broken, "gagal dibaca"), (docs["scan"], "pindai")):
+        response = service.post(f"/api/v1/documents/{doc_id}/reviews", user="rina",
+                                json={"indicator_id": 5, "decision": "accept"})
+        assert response.status_code == 422 and words in response.json()["detail"]
+    assert review_count(service) == 0
+    listed = {d["id"]: d["review_state"] for d in service.get("/api/v1/documents", user="rina").json()["items"]}
+    assert listed[broken] == "pending"
 
 
 def test_review_queue_orders_by_uncertainty_and_hides_decided_suggestions(service: Service, docs: dict[str, int]) -> None:
@@ -164,3 +185,22 @@ def test_a_mapping_confirmed_in_spbe_is_offered_in_pemdi(service: Service, docs:
     assert service.post(f"{url}/reviews", user="rina",
                         json={"indicator_id": 1, "decision": "accept", "framework": "pemdi-2026"}).status_code == 201
     assert service.get(f"{url}?framework=pemdi-2026", user="rina").json()["crosswalk_offers"] == []
+
+
+def test_review_queue_filters_by_band_doc_type_and_review_state(service: Service, docs: dict[str, int]) -> None:
+    def pairs(query: str) -> list[tuple[int, int]]:
+        items = service.get(f"/api/v1/review-queue?{query}", user="rina").json()["items"]
+        return [(i["document_id"], i["indicator_id"]) for i in items]
+
+    assert pairs("band=above") == [(docs["renstra"], 12), (docs["sk"], 19)]
+    assert pairs("band=mid") == [(docs["sk"], 10), (docs["renstra"], 2), (docs["nothing"], 30)]
+    assert pairs("band=low") == []
+    service.post(f"/api/v1/documents/{docs['sk']}/reviews", user="rina", json={"indicator_id": 19, "decision": "accept"})
+    reviewed = service.get("/api/v1/review-queue?review_state=reviewed", user="rina").json()["items"]
+    assert [(i["document_id"], i["latest_review"]["decision"]) for i in reviewed] == [(docs["sk"], "accept")]
+    assert len(pairs("review_state=all")) == 5 and len(pairs("")) == 4
+    with service.db.session() as session:
+        from evidence.db.models import Document
+
+        session.get(Document, docs["sk"]).doc_type = "sk"
+    assert pairs("doc_type=sk") == [(docs["sk"], 10)]
