@@ -8,7 +8,6 @@ Roles other than admin and reviewer are scoped (fail closed); an OPD user withou
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,8 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from evidence.crosswalk_offers import CrosswalkOffer, crosswalk_offers
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
-from evidence.pipeline.results import to_scanned
+from evidence.domain import FileStatus
 from evidence.reviews import (
     EffectiveIndicator,
     current_suggestion_ids,
@@ -295,64 +293,32 @@ def document_status_counts(session: Session) -> dict[str, int]:
     return counts
 
 
-# --- gap report inputs --------------------------------------------------------------------------------
+# --- gap report inputs and review priority ---------------------------------------------------------
 
 
-@dataclass
-class ReportInputs:
-    documents: list[ScannedDocument]  # one per content (sha256), reviews applied
-    in_progress: int  # visible documents still queued: not in the report yet
-    batches: int = 0
-    model_versions: set[str] = field(default_factory=set)
+def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None,
+                  batch_id: int | None = None):
+    """Every visible processed file as report input, counted by the one rule of ``evidence.reports.inputs``
+    (re-exported here because the service reads everything through this module)."""
+    from evidence.reports.inputs import report_inputs as _inputs
+
+    return _inputs(session, viewer, framework, opd=opd, batch_id=batch_id)
 
 
-def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None) -> ReportInputs:
-    """Every visible, processed document across batches, with its suggestions in ``framework``, as report
-    input (a file is classified in every enabled framework, whatever framework its batch was sent under).
+def needs_check_pairs(session: Session, viewer: Viewer, framework: str) -> set[tuple[int, int]]:
+    """(document id, indicator id) of every "perlu dicek" candidate: an indicator that no file confirms or
+    suggests but that this file has among its top candidates. Issue 9: these go to the top of the review
+    queue, because a reviewer's yes on one of them turns a would-be "belum ada" into evidence."""
+    from evidence.reports.states import needs_check_candidates
 
-    Reviews override suggestions (effective indicators). Identical content (same SHA-256) is reported
-    once: the processed copy with the lowest id stands for it, and the reviews of all visible copies are
-    merged, the latest winning, so reviewing any copy counts.
-    """
-    base = scope_documents(select(Document), viewer)
-    if opd is not None:
-        base = base.where(Document.opd == opd)
-    in_progress = session.scalar(
-        select(func.count()).select_from(base.where(Document.status == QUEUED).order_by(None).subquery())
-    ) or 0
-    done = base.where(Document.status != QUEUED)
-    documents = list(session.scalars(done.options(selectinload(Document.suggestions)).order_by(Document.id)))
-    visible_ids = done.with_only_columns(Document.id).order_by(None)
-    reviews_by_doc: dict[int, list[Review]] = defaultdict(list)
-    for review in session.scalars(
-        select(Review).where(Review.framework_id == framework, Review.document_id.in_(visible_ids))
-    ):
-        reviews_by_doc[review.document_id].append(review)
-
-    groups: dict[tuple, list[Document]] = defaultdict(list)
-    for doc in documents:
-        key = ("sha", doc.sha256) if doc.sha256 else ("row", doc.opd, doc.path, doc.status, doc.error)
-        groups[key].append(doc)
-    scanned: list[ScannedDocument] = []
-    versions: set[str] = set()
-    for copies in groups.values():
-        representative = min(copies, key=lambda d: (d.status != FileStatus.OK.value, d.id))
-        merged = [review for copy in copies for review in reviews_by_doc.get(copy.id, [])]
-        current = pick_current(representative.suggestions, framework)
-        versions.update(s.model_version for s in current)
-        scanned.append(_with_reviews(to_scanned(representative, framework), current, merged))
-    batch_count = len({doc.batch_id for doc in documents})
-    return ReportInputs(scanned, in_progress, batch_count, versions)
+    inputs = report_inputs(session, viewer, framework)
+    return needs_check_candidates(inputs.documents)
 
 
-def _with_reviews(doc: ScannedDocument, current: list[SuggestionRecord], reviews: list[Review]) -> ScannedDocument:
-    effective = effective_indicators(current, reviews)
-    return dataclasses.replace(
-        doc,
-        suggestions=sorted(
-            (Suggestion(e.indicator_id, e.score, e.reasons, True) for e in effective.values()),
-            key=lambda s: (-s.score, s.indicator_id),
-        ),
-        candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in current[:5]],
-        model_version=current[0].model_version if current else doc.model_version,
-    )
+def review_priority(pairs: set[tuple[int, int]]):
+    """Sort key for ``QueueItem``s: "perlu dicek" candidates first, then the queue's own order (stable sort)."""
+
+    def key(item: QueueItem) -> int:
+        return 0 if (item.document.id, item.suggestion.indicator_id) in pairs else 1
+
+    return key
