@@ -80,11 +80,13 @@ def build_gap_report(
     model_version: str | None,
     pemda: str = "",
     period_start_year: int | None = None,
+    scope_opd: str | None = None,
 ) -> GapReport:
     """Build the gap report for ``documents`` against ``catalog``; deterministic for the same inputs.
 
     ``period_start_year``: evidence dated before it is "older than the evaluation period" (default: the
-    year before ``generated_at``, the year an evaluation looks at)."""
+    year before ``generated_at``, the year an evaluation looks at). ``scope_opd``: the report is one OPD's
+    part, so other OPDs (owing, sending nothing) are left out and there is no Pemda-wide index estimate."""
     docs = _resolve_opd(documents, directory)
     resolved = [dataclasses.replace(d.doc, opd=d.opd) for d in docs]
     owners = owners_by_indicator(directory, catalog)
@@ -98,7 +100,7 @@ def build_gap_report(
     without_files = [
         OpdOwing(name=o.name, owed=owed)
         for o in directory.opd
-        if o.name not in sent and (owed := owed_indicators(o, catalog))
+        if o.name not in sent and (owed := owed_indicators(o, catalog)) and scope_opd in (None, o.name)
     ]
     matrix_opd = [gap.name for gap in per_opd] + [o.name for o in without_files]
     findings = build_findings(catalog, resolved, states, missing_keys, to_check, without_files,
@@ -109,7 +111,7 @@ def build_gap_report(
         matrix=opd_matrix(catalog, resolved, owners, matrix_opd),
         critical_to_check=to_check,
         findings=findings,
-        index_estimate=estimate_index(catalog, states),
+        index_estimate=estimate_index(catalog, states) if scope_opd is None else None,
         framework=FrameworkInfo(
             id=catalog.framework.id,
             name=catalog.framework.name,
