@@ -78,7 +78,7 @@ def test_html_report(service: Service, docs: dict[str, int]) -> None:
     assert "default-src 'none'" in response.headers["content-security-policy"]
     english = service.get("/api/v1/reports/gaps?format=html&lang=en")
     assert "SPBE Supporting Evidence Gap Report" in english.text
-    assert service.get("/api/v1/reports/gaps?format=pdf").status_code == 422
+    assert service.get("/api/v1/reports/gaps?format=docx").status_code == 422
 
 
 def test_pemdi_report_shows_spbe_evidence_in_its_transition_view(service) -> None:

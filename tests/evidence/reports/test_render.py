@@ -14,7 +14,8 @@ def test_writes_both_files(sample_report: GapReport, tmp_path: Path) -> None:
     json_path, html_path = write_report(sample_report, out)
     assert (json_path, html_path) == (out / "report.json", out / "report.html")
     assert json_path.is_file() and html_path.is_file()
-    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json"]  # no temp files left
+    names = sorted(p.name for p in out.iterdir())  # no temp files left
+    assert names == ["report.csv", "report.html", "report.json", "report.pdf", "report.xlsx"]
 
 
 def test_json_round_trips(sample_report: GapReport, tmp_path: Path) -> None:
