@@ -76,7 +76,18 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
            for ext in report.indicators_assessed_externally if not ext.has_evidence],
         key=lambda row: row["id"],
     )
+    from evidence.reports.changes import change_lines
+    from evidence.reports.export_csv import REVIEW_WORDS
+    from evidence.reports.figures import headline
+    from evidence.reports.states import STATE_LABELS
+    from evidence.reports.text import SEVERITY_LABELS, headline_rows
+
     return {
+        "headline_rows": headline_rows(headline(report)),
+        "state_labels": STATE_LABELS,
+        "review_words": REVIEW_WORDS,
+        "severity_labels": SEVERITY_LABELS,
+        "change_lines": change_lines(report.changes),
         "report": report,
         "lang": lang,
         "t": tr,
