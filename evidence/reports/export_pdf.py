@@ -8,6 +8,8 @@ else replaced) rather than bundling a font, which keeps the file small and the o
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
@@ -171,6 +173,13 @@ def _findings_table(pdf: _Pdf, findings: list[Finding]) -> None:
 def _opd_letter(pdf: _Pdf, report: GapReport, name: str | None) -> None:
     pdf.running = opd_title(name)
     pdf.add_page()
+    if name is None:  # files whose OPD could not be inferred: no one to address a letter to
+        pdf.heading("Berkas tanpa OPD yang dikenali", 13)
+        pdf.para("Berkas berikut tidak dapat dikaitkan dengan OPD dari nama folder atau berkasnya. Pindahkan ke "
+                 "folder OPD yang benar lalu pindai ulang.")
+        _findings_table(pdf, opd_findings(report, name))
+        pdf.running = ""
+        return
     pdf.heading(f"Kepada Yth. Kepala {opd_title(name)}", 13)
     done, total = opd_coverage(report, name)
     pdf.para(f"Perihal: Kelengkapan bukti dukung {report.framework.name}")
@@ -182,7 +191,8 @@ def _opd_letter(pdf: _Pdf, report: GapReport, name: str | None) -> None:
     if shown:
         pdf.grid(["No", "Indikator", "Status", "Berkas", "Tingkat", "Agar naik satu tingkat"],
                  [[r.id, r.short_name + ("" if r.owned else " (bukan tanggungannya)"), STATE_LABELS[r.state],
-                   "; ".join(f.path for f in r.files) or "-", r.level, r.next_level or "-"] for r in shown],
+                   "; ".join(dict.fromkeys(PurePosixPath(f.path).name for f in r.files)) or "-", r.level,
+                   r.next_level or "-"] for r in shown],
                  (9, 38, 22, 42, 12, 55), size=7)
     pdf.heading("Temuan", 12)
     _findings_table(pdf, opd_findings(report, name))

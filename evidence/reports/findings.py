@@ -90,7 +90,7 @@ def _evidence_findings(catalog: Catalog, status: IndicatorStatus, period_start_y
     evidence = [r for r in status.files if r.review_state in ("confirmed", "unreviewed")]
     if not evidence:
         return []
-    name = f"Indikator {status.id} ({status.short_name})"
+    name = f"Indikator {status.id} \"{status.short_name}\""
     paths = [r.path for r in evidence]
     links = [indicator_link(catalog, status.id)] + [document_link(r.path, r.document_id) for r in evidence]
     result = []
