@@ -94,7 +94,9 @@ def _summary(ws: Worksheet, report: GapReport) -> None:
     ws["A2"] = f"{report.pemda or 'Pemerintah Daerah'} · {report.framework.name} · {report.generated_at:%d-%m-%Y}"
     ws["A3"] = f"Sumber: {report.source} · Versi model: {report.model_version or '-'}"
     _header(ws, 5, ["Ukuran", "Nilai"], [48, 40])
-    row = _rows(ws, 6, [[label, value] for label, value in headline_rows(headline(report))])
+    # Counts as numbers (so they can be summed or charted), the estimates as their "1,46 (Kurang)" text.
+    row = _rows(ws, 6, [[label, int(value) if value.isdigit() else value]
+                        for label, value in headline_rows(headline(report))])
     if report.index_estimate is not None:
         row = _rows(ws, row + 1, [[report.index_estimate.label, report.index_estimate.note]])
     row += 1

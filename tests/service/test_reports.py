@@ -105,7 +105,8 @@ def _headline_from_xlsx(data: bytes) -> dict[str, str]:
     import openpyxl
 
     sheet = openpyxl.load_workbook(io.BytesIO(data))["Ringkasan"]
-    return {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=2).value for r in range(1, sheet.max_row + 1)}
+    return {sheet.cell(row=r, column=1).value: str(sheet.cell(row=r, column=2).value)
+            for r in range(1, sheet.max_row + 1)}
 
 
 def test_same_numbers_over_api_exports_and_cli(service: Service, docs: dict[str, int]) -> None:

@@ -43,7 +43,7 @@ def test_xlsx_sheets_cells_and_colours(report: GapReport) -> None:
     assert "Pemerintah Kabupaten Uji" in summary["A2"].value
     values = {summary.cell(row=r, column=1).value: summary.cell(row=r, column=2).value for r in range(1, 60)}
     for label, value in headline_rows(headline(report)):
-        assert values[label] == value
+        assert str(values[label]) == value
     matrix = book[SHEET_MATRIX]
     assert matrix.freeze_panes == "E2" and matrix.print_title_rows == "$1:$1"
     assert int(matrix.page_setup.paperSize) == int(matrix.PAPERSIZE_A4)
