@@ -64,16 +64,21 @@ def report_inputs(
 ) -> ReportInputs:
     """Every visible processed file with its suggestions in ``framework`` and reviews applied.
 
-    ``opd`` / ``batch_id`` limit the result after originals and duplicates were decided over everything
-    the viewer may see (see the module docstring). Reviews of any copy of a content count for it.
+    ``opd`` limits the result after originals and duplicates were decided over everything the viewer may
+    see (see the module docstring); ``batch_id`` (``spbe scan``) reports one intake on its own, so a file
+    that repeats an earlier batch's file under another OPD still counts as evidence in its scan report.
+    Reviews of any copy of a content count for it.
     """
     from evidence.queries import scope_documents  # queries re-exports this function
 
     base = scope_documents(select(Document), viewer)
     documents = list(session.scalars(base.options(selectinload(Document.suggestions)).order_by(Document.id)))
 
+    if batch_id is not None:  # one intake is reported on its own: its originals are its own files
+        documents = [d for d in documents if d.batch_id == batch_id]
+
     def wanted(doc: Document) -> bool:
-        return (opd is None or doc.opd == opd) and (batch_id is None or doc.batch_id == batch_id)
+        return opd is None or doc.opd == opd
 
     in_progress = sum(1 for d in documents if d.status == QUEUED and wanted(d))
     done = [d for d in documents if d.status != QUEUED]

@@ -92,3 +92,15 @@ def test_a_review_of_any_copy_counts(database, rows) -> None:
         every = report_inputs(session, ADMIN, "spbe-2020")
     original = next(d for d in every.documents if d.path == "Diskominfo/Perbup SPBE.pdf")
     assert original.review_states == {1: "accepted"}
+
+
+def test_a_batch_is_reported_on_its_own(database, rows) -> None:
+    """Next week's archive moved the Perbup to Bappeda: its scan report still counts it as evidence."""
+    with database.session() as session:
+        week3 = seed.batch(session)
+        seed.document(session, week3, "Bappeda/Perbup SPBE (baru).pdf", opd=BAPPEDA, content=b"perbup",
+                      suggestions=[S(1, 0.9)])
+        alone = report_inputs(session, ADMIN, "spbe-2020", batch_id=week3.id)
+        every = report_inputs(session, ADMIN, "spbe-2020")
+    assert statuses(alone) == {"Bappeda/Perbup SPBE (baru).pdf": "ok"}
+    assert statuses(every)["Bappeda/Perbup SPBE (baru).pdf"] == "duplicate"
