@@ -85,6 +85,7 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
     return {
         "headline_rows": headline_rows(headline(report)),
         "state_labels": STATE_LABELS,
+        "states_by_id": {s.id: s.state for s in report.indicator_states},
         "review_words": REVIEW_WORDS,
         "severity_labels": SEVERITY_LABELS,
         "change_lines": change_lines(report.changes),

@@ -70,3 +70,10 @@ def test_html_without_critical_gaps_or_files(sample_report: GapReport) -> None:
     html = render_html(calm)
     assert "Semua bukti kritis sudah ada." in html
     assert "Tidak ada berkas bermasalah." in html
+
+
+def test_unreviewed_suggestions_are_not_shown_as_evidence(sample_report: GapReport) -> None:
+    """Issue 11: an unreviewed suggestion reads "saran model (belum ditinjau)", never plain "ada bukti"."""
+    html = render_html(sample_report, "id")
+    section = html[html.index('<section id="indikator">'):html.index("</section>", html.index('<section id="indikator">'))]
+    assert "Saran model (belum ditinjau)" in section and ">ada bukti<" not in section
