@@ -112,7 +112,12 @@ def test_four_states_and_critical_flags_on_real_documents(archive, framework: st
     column = "indicators" if framework == "spbe-2020" else "pemdi"
     held = set().union(*(_ids(row[column]) for row in rows))
     false_flags = [f["key"] for f in report["critical_missing"] if set(f["indicators"]) & held]
-    print(f"\n{framework}: {len(rows)} real documents, states "
+    # The rule before issue 9 flagged every item without an above-threshold suggestion: these were its flags.
+    old_rule = [f["key"] for f in [*report["critical_missing"], *report["critical_to_check"]]]
+    old_false = [key for key, f in zip(old_rule, [*report["critical_missing"], *report["critical_to_check"]],
+                                       strict=True) if set(f["indicators"]) & held]
+    print(f"\n{framework}: before (threshold only) {len(old_rule)} critical flags, false {old_false}")
+    print(f"{framework}: {len(rows)} real documents, states "
           f"{ {st: sum(s['state'] == st for s in states.values()) for st in sorted(STATES)} }, "
           f"critical flags {len(report['critical_missing'])} (false: {false_flags}), "
           f"to check {len(report['critical_to_check'])}")
