@@ -160,6 +160,11 @@ def _headline_box(pdf: _Pdf, report: GapReport) -> None:
         pdf.heading("Bukti kritis yang belum ada", 12)
         for item in report.critical_missing:
             pdf.para(f"- {item.label}: {item.message}", 10)
+    if report.critical_to_check:
+        pdf.heading("Bukti kritis yang perlu dicek lebih dulu", 12)
+        for check in report.critical_to_check:
+            names = ", ".join(dict.fromkeys(PurePosixPath(f.path).name for f in check.files))
+            pdf.para(f"- {check.label}: mungkin ada di {names}", 10)
 
 
 def _findings_table(pdf: _Pdf, findings: list[Finding]) -> None:
