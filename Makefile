@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SAMPLE := var/sample/sukamaju-bukti-dukung.zip
-DEMO_ENV := SPBE_DATA_DIR=var/demo
+DEMO_ENV := SPBE_DATA_DIR=var/demo SPBE_PEMDA_NAME="Pemerintah Kabupaten Sukamaju"
 
 .PHONY: setup demo test lint bench train clean
 

@@ -27,8 +27,11 @@ class _Coordinator:
 def report(
     framework: str | None = FrameworkOption,
     opd: str | None = typer.Option(None, "--opd", help="Only this OPD's part (name or abbreviation)."),
-    out: Path = typer.Option(Path("out/report"), "--out", help="Folder for report.json and report.html."),
+    out: Path = typer.Option(Path("out/report"), "--out",
+                             help="Folder for report.json, report.html, report.xlsx, report.pdf and report.csv."),
     lang: str | None = typer.Option(None, "--lang", help="Report language: id (default) or en."),
+    snapshot: bool = typer.Option(True, "--snapshot/--no-snapshot",
+                                  help="Store this Pemda-wide report as the baseline of the next one's changes."),
 ) -> None:
     """Evidence and gaps per OPD from every stored batch, with reviewers' decisions applied."""
     settings = get_settings()
@@ -44,11 +47,12 @@ def report(
     db = open_database(settings.resolved_database_url())
     with db.session() as session:
         stored = stored_gap_report(session, _Coordinator(), catalog, directory, opd=target,
-                                   other_frameworks=settings.frameworks)
-    label = f"Semua berkas tersimpan ({stored.batches} batch)" if lang == "id" else f"All stored files ({stored.batches} batches)"
-    result = stored.report.model_copy(update={"source": f"OPD {target}: {label}" if target else label})
+                                   other_frameworks=settings.frameworks, lang=lang,
+                                   snapshot_by="spbe report" if snapshot else None)
+    result = stored.report
     print_gap_report(result, console, lang=lang)
     if stored.in_progress:
         console.print(f"{stored.in_progress} berkas masih diproses dan belum masuk laporan.")
     json_path, html_path = write_report(result, out, lang=lang)
-    console.print(f"Laporan: {json_path} dan {html_path}")
+    console.print(f"Laporan: {json_path}, {html_path} (+ report.xlsx, report.pdf, report.csv)")
+

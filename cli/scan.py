@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cli.common import FrameworkOption, catalog_for, classifiers_by_framework, console, fail
-from evidence.catalog import load_catalog
+from cli.report import _Coordinator
 from evidence.db import open_database
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
-from evidence.pipeline import batch_documents, finish_batch, ingest_source, run_document
-from evidence.reports import attach_transition, build_gap_report, print_gap_report, write_report
+from evidence.pipeline import finish_batch, ingest_source, run_document
+from evidence.reports import print_gap_report, write_report
+from evidence.reports.stored import stored_gap_report
 from evidence.settings import get_settings
 from evidence.storage import BlobStore
 
@@ -56,12 +56,11 @@ def scan(
     with db.session() as session:
         finish_batch(session, ingested.batch_id)
     with db.session() as session:
-        documents = batch_documents(session, ingested.batch_id, catalog.id)
-        others = {fw: batch_documents(session, ingested.batch_id, fw) for fw in classifiers if fw != catalog.id}
-    report = build_gap_report(documents, catalog, directory, source=str(source), generated_at=datetime.now(UTC),
-                              model_version=classifier.model.version)
-    for framework, other_documents in others.items():  # e.g. SPBE 2020 evidence seen in Pemdi terms
-        report = attach_transition(report, catalog, load_catalog(framework), other_documents, directory)
+        # The same report function as `spbe report` and the API, limited to this batch: same counting rule.
+        report = stored_gap_report(session, _Coordinator(), catalog, directory, batch_id=ingested.batch_id,
+                                   other_frameworks=list(classifiers), source=str(source),
+                                   model_version=classifier.model.version, snapshot_by="spbe scan",
+                                   lang=lang).report
     print_gap_report(report, console, lang=lang)
     json_path, html_path = write_report(report, out, lang=lang)
-    console.print(f"Laporan: {json_path} dan {html_path}")
+    console.print(f"Laporan: {json_path}, {html_path} (+ report.xlsx, report.pdf, report.csv)")

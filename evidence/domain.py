@@ -31,6 +31,9 @@ class Suggestion:
     # "Perlu dicek": among the document's top candidates and above the model's candidate floor. A gap
     # report never calls an indicator missing while some file is such a candidate for it.
     candidate: bool = False
+    # A hint of the highest maturity level (1-5) the text appears to support, with why; never an assessment.
+    maturity_level: int | None = None
+    maturity_reason: str | None = None
 
 
 @dataclass
@@ -51,3 +54,8 @@ class ScannedDocument:
     candidates: list[Suggestion] = field(default_factory=list)  # top-k whatever the threshold
     model_version: str | None = None
     framework: str | None = None
+    # Reports: what a person decided per indicator ("accepted", "relabelled", "rejected"), and what the
+    # title page says (``classifier.metadata.DocumentMetadata.as_dict()``: draft, year, number ...).
+    review_states: dict[int, str] = field(default_factory=dict)
+    metadata: dict | None = None
+    document_id: int | None = None

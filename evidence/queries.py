@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, case, false, func, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from evidence.crosswalk_offers import CrosswalkOffer, crosswalk_offers
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
-from evidence.pipeline.results import to_scanned
+from evidence.domain import FileStatus
 from evidence.reviews import (
     EffectiveIndicator,
     current_suggestion_ids,
@@ -366,7 +365,9 @@ def review_queue(
     limit: int,
     offset: int,
 ) -> Page[QueueItem]:
-    """Current suggestions no person has decided on yet, most uncertain first (|score - threshold|).
+    """Current suggestions no person has decided on yet: "perlu dicek" candidates first (an indicator no
+    file confirms or suggests, which a reviewer's yes turns from a gap into evidence), then most uncertain
+    first (|score - threshold|).
 
     Only documents with status ``ok`` (their text was read); suggestions below the threshold are included
     because the near misses are exactly what a reviewer should look at. Without a threshold: last.
@@ -379,7 +380,10 @@ def review_queue(
         stmt = stmt.where(~_decided(framework))
     elif filters.review_state == "reviewed":
         stmt = stmt.where(_decided(framework))
-    total, paged = _page(session, stmt, limit, offset, s.threshold.is_(None), func.abs(s.score - s.threshold), s.id)
+    pairs = needs_check_pairs(session, viewer, framework)
+    first = [case((tuple_(s.document_id, s.indicator_id).in_(sorted(pairs)), 0), else_=1)] if pairs else []
+    total, paged = _page(session, stmt, limit, offset, *first, s.threshold.is_(None),
+                         func.abs(s.score - s.threshold), s.id)
     items = [QueueItem(suggestion, document) for suggestion, document in session.execute(paged)]
     if filters.review_state != "pending" and items:
         latest = session.scalars(select(Review).where(
@@ -419,68 +423,32 @@ def document_status_counts(session: Session) -> dict[str, int]:
     return counts
 
 
-# --- gap report inputs --------------------------------------------------------------------------------
+# --- gap report inputs and review priority ---------------------------------------------------------
 
 
-@dataclass
-class ReportInputs:
-    documents: list[ScannedDocument]  # one per content (sha256), reviews applied
-    in_progress: int  # visible documents still queued: not in the report yet
-    batches: int = 0
-    model_versions: set[str] = field(default_factory=set)
+def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None,
+                  batch_id: int | None = None):
+    """Every visible processed file as report input, counted by the one rule of ``evidence.reports.inputs``
+    (re-exported here because the service reads everything through this module)."""
+    from evidence.reports.inputs import report_inputs as _inputs
+
+    return _inputs(session, viewer, framework, opd=opd, batch_id=batch_id)
 
 
-def report_inputs(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None) -> ReportInputs:
-    """Every visible, processed document across batches, with its suggestions in ``framework``, as report
-    input (a file is classified in every enabled framework, whatever framework its batch was sent under).
+def needs_check_pairs(session: Session, viewer: Viewer, framework: str) -> set[tuple[int, int]]:
+    """(document id, indicator id) of every "perlu dicek" candidate: an indicator that no file confirms or
+    suggests but that this file has among its top candidates. Issue 9: these go to the top of the review
+    queue, because a reviewer's yes on one of them turns a would-be "belum ada" into evidence."""
+    from evidence.reports.states import needs_check_candidates
 
-    Reviews override suggestions (effective indicators). Identical content (same SHA-256) is reported
-    once: the processed copy with the lowest id stands for it, and the reviews of all visible copies are
-    merged, the latest winning, so reviewing any copy counts.
-    """
-    base = scope_documents(select(Document), viewer)
-    if opd is not None:
-        base = base.where(Document.opd == opd)
-    in_progress = session.scalar(
-        select(func.count()).select_from(base.where(Document.status == QUEUED).order_by(None).subquery())
-    ) or 0
-    done = base.where(Document.status != QUEUED)
-    documents = list(session.scalars(done.options(selectinload(Document.suggestions)).order_by(Document.id)))
-    visible_ids = done.with_only_columns(Document.id).order_by(None)
-    reviews_by_doc: dict[int, list[Review]] = defaultdict(list)
-    for review in session.scalars(
-        select(Review).where(Review.framework_id == framework, Review.document_id.in_(visible_ids))
-    ):
-        reviews_by_doc[review.document_id].append(review)
-
-    hidden = hidden_duplicate_origins(session, viewer, documents)
-    groups: dict[tuple, list[Document]] = defaultdict(list)
-    for doc in documents:
-        key = ("sha", doc.sha256) if doc.sha256 else ("row", doc.opd, doc.path, doc.status, doc.error)
-        groups[key].append(doc)
-    scanned: list[ScannedDocument] = []
-    versions: set[str] = set()
-    for copies in groups.values():
-        representative = min(copies, key=lambda d: (d.status != FileStatus.OK.value, d.id))
-        merged = [review for copy in copies for review in reviews_by_doc.get(copy.id, [])]
-        current = pick_current(representative.suggestions, framework)
-        versions.update(s.model_version for s in current)
-        as_scanned = to_scanned(representative, framework)
-        if representative.id in hidden and as_scanned.duplicate_of is not None:
-            as_scanned = dataclasses.replace(as_scanned, duplicate_of=None, error=HIDDEN_DUPLICATE_ERROR)
-        scanned.append(_with_reviews(as_scanned, current, merged))
-    batch_count = len({doc.batch_id for doc in documents})
-    return ReportInputs(scanned, in_progress, batch_count, versions)
+    inputs = report_inputs(session, viewer, framework)
+    return needs_check_candidates(inputs.documents)
 
 
-def _with_reviews(doc: ScannedDocument, current: list[SuggestionRecord], reviews: list[Review]) -> ScannedDocument:
-    effective = effective_indicators(current, reviews)
-    return dataclasses.replace(
-        doc,
-        suggestions=sorted(
-            (Suggestion(e.indicator_id, e.score, e.reasons, True) for e in effective.values()),
-            key=lambda s: (-s.score, s.indicator_id),
-        ),
-        candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in current[:5]],
-        model_version=current[0].model_version if current else doc.model_version,
-    )
+def review_priority(pairs: set[tuple[int, int]]):
+    """Sort key for ``QueueItem``s: "perlu dicek" candidates first, then the queue's own order (stable sort)."""
+
+    def key(item: QueueItem) -> int:
+        return 0 if (item.document.id, item.suggestion.indicator_id) in pairs else 1
+
+    return key

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     catalog_path: Path | None = Field(default=None, description="A Pemda's own catalog YAML (replaces the bundled one).")
     crosswalk_path: Path | None = Field(default=None, description="A Pemda's own crosswalk YAML between two frameworks.")
     opd_path: Path | None = Field(default=None, description="A Pemda's own OPD list YAML.")
+    responsibility_path: Path | None = Field(
+        default=None, description="A Pemda's own responsibility matrix YAML (which OPD owe which indicator)."
+    )
+    pemda_name: str = Field(default="Pemerintah Daerah", description="The Pemda's name on report covers and letters.")
     models_dir: Path = Field(default=PROJECT_DIR / "models")
     # PermenPANRB 8/2026 (Pemdi) replaced 59/2020 (SPBE) in June 2026; older evidence is classified in both.
     framework: str = Field(default="pemdi-2026", description="Default framework key (reports, CLI, API).")

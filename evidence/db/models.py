@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -192,3 +193,32 @@ class ApiToken(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReportSnapshot(Base):
+    """A stored summary of one Pemda-wide gap report (``evidence.reports.changes.summarise``): what the next
+    report is compared with ("progress since the last scan")."""
+
+    __tablename__ = "report_snapshots"
+    __table_args__ = (Index("ix_report_snapshots_fw_created", "framework_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    framework_id: Mapped[str] = mapped_column(ForeignKey("frameworks.id"))
+    source: Mapped[str] = mapped_column(String(500))
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[dict] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ResponsibilityOverride(Base):
+    """Which OPD owe evidence for one indicator, as set through the API; wins over the YAML and the catalog."""
+
+    __tablename__ = "responsibility_overrides"
+    __table_args__ = (UniqueConstraint("framework_id", "indicator_id", name="uq_responsibility_fw_ind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    framework_id: Mapped[str] = mapped_column(String(40))
+    indicator_id: Mapped[int] = mapped_column(Integer)
+    opds: Mapped[list] = mapped_column(JSON, default=list)
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -9,6 +9,8 @@ Rules, chosen so the report never overstates progress:
   unsupported, scanned (no_text) and duplicate files are counted and listed, but prove nothing;
 * identical content (same SHA-256) counts once even if two ``ok`` rows slipped through;
 * suggestions for other frameworks or for ids the catalog does not know are ignored;
+* a critical item is raised as "belum ada" only when every one of its indicators is ``missing`` (no file is
+  even a candidate, see ``states``); otherwise it is listed as "perlu dicek" with the files that may hold it;
 * an indicator the catalog marks as assessed externally (scored from another national evaluation) is never
   a gap: without evidence it is listed under ``indicators_assessed_externally``, not as missing, and it is
   left out of the coverage shares; the framework's own predicate bands are copied into the report header.
@@ -16,6 +18,7 @@ Rules, chosen so the report never overstates progress:
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +27,8 @@ from datetime import datetime
 from evidence.catalog import Catalog
 from evidence.domain import FileStatus, ScannedDocument
 from evidence.opd import Opd, OpdDirectory
+from evidence.reports.findings import build_findings
+from evidence.reports.index import estimate_index
 from evidence.reports.model import (
     Coverage,
     CriticalMissing,
@@ -42,6 +47,7 @@ from evidence.reports.model import (
     Totals,
 )
 from evidence.reports.ownership import owed_indicators, owners_by_indicator, unassigned_indicators
+from evidence.reports.states import critical_flags, opd_matrix, pemda_states
 
 _ROUND = 6  # weights are decimals (1.3, 2.75); rounding keeps float noise out of the JSON
 
@@ -72,16 +78,40 @@ def build_gap_report(
     source: str,
     generated_at: datetime,
     model_version: str | None,
+    pemda: str = "",
+    period_start_year: int | None = None,
+    scope_opd: str | None = None,
 ) -> GapReport:
-    """Build the gap report for ``documents`` against ``catalog``; deterministic for the same inputs."""
+    """Build the gap report for ``documents`` against ``catalog``; deterministic for the same inputs.
+
+    ``period_start_year``: evidence dated before it is "older than the evaluation period" (default: the
+    year before ``generated_at``, the year an evaluation looks at). ``scope_opd``: the report is one OPD's
+    part, so other OPDs (owing, sending nothing) are left out and there is no Pemda-wide index estimate."""
     docs = _resolve_opd(documents, directory)
+    resolved = [dataclasses.replace(d.doc, opd=d.opd) for d in docs]
     owners = owners_by_indicator(directory, catalog)
     hits = _evidence_hits(docs, catalog)
     evidence = _aggregate(hits, catalog, owners)
     per_opd = _per_opd(docs, hits, evidence, catalog, directory, owners)
     sent = {gap.name for gap in per_opd}
     external = set(catalog.external_indicator_ids())
+    states = pemda_states(catalog, resolved, owners)
+    missing_keys, to_check = critical_flags(catalog, states)
+    without_files = [
+        OpdOwing(name=o.name, owed=owed)
+        for o in directory.opd
+        if o.name not in sent and (owed := owed_indicators(o, catalog)) and scope_opd in (None, o.name)
+    ]
+    matrix_opd = [gap.name for gap in per_opd] + [o.name for o in without_files]
+    findings = build_findings(catalog, resolved, states, missing_keys, to_check, without_files,
+                              period_start_year=period_start_year or generated_at.year - 1)
     return GapReport(
+        pemda=pemda,
+        indicator_states=states,
+        matrix=opd_matrix(catalog, resolved, owners, matrix_opd),
+        critical_to_check=to_check,
+        findings=findings,
+        index_estimate=estimate_index(catalog, states) if scope_opd is None else None,
         framework=FrameworkInfo(
             id=catalog.framework.id,
             name=catalog.framework.name,
@@ -116,15 +146,11 @@ def build_gap_report(
                 key=item.key, label=item.label, message=item.missing_message, indicators=list(item.any_of)
             )
             for item in catalog.critical_items
-            if not any(i in evidence for i in item.any_of)
+            if item.key in missing_keys
         ],
         unassigned_indicators=unassigned_indicators(directory, catalog),
         opd=per_opd,
-        opd_without_files=[
-            OpdOwing(name=o.name, owed=owed)
-            for o in directory.opd
-            if o.name not in sent and (owed := owed_indicators(o, catalog))
-        ],
+        opd_without_files=without_files,
         files=[_file_entry(d, catalog) for d in docs],
     )
 

@@ -188,6 +188,119 @@ class TransitionView(_Frozen):
         return [i.id for i in self.indicators if i.status == "to_collect"]
 
 
+# --- issue 9/11: states, matrix, findings, index estimate, changes ----------------------------------------
+
+IndicatorState = Literal["confirmed", "suggested", "perlu_dicek", "missing"]
+Severity = Literal["kritis", "tinggi", "sedang", "rendah"]
+
+
+class EvidenceRef(_Frozen):
+    """One file behind an indicator's state: its review state and the model version that scored it."""
+
+    path: str
+    opd: str | None
+    document_id: int | None = None
+    score: float
+    review_state: Literal["confirmed", "unreviewed", "candidate"]
+    model_version: str | None = None
+    maturity_level: int | None = None
+    draft: bool = False
+    year: int | None = None
+
+
+class IndicatorStatus(_Frozen):
+    """An indicator's state for the Pemda (``opd`` None) or for one OPD, with what backs it and what would
+    raise it one level. ``level`` 0 means no evidence; the level is an estimate, never an assessment."""
+
+    id: int
+    short_name: str
+    weight: float
+    aspect: int
+    domain: int | None = None
+    opd: str | None = None
+    owned: bool = False
+    state: IndicatorState
+    external: bool = False
+    owners: list[str]
+    files: list[EvidenceRef]
+    level: int
+    level_reason: str
+    next_level: str | None = None
+
+
+class CriticalCheck(_Frozen):
+    """A critical item nothing confirms or suggests, but which some file may hold ("perlu dicek")."""
+
+    key: str
+    label: str
+    indicators: list[int]
+    files: list[EvidenceRef]
+
+
+class FindingLink(_Frozen):
+    kind: Literal["indicator", "document"]
+    label: str
+    href: str
+
+
+class Finding(_Frozen):
+    """A typed finding: ``code`` is stable for programs, ``message`` is for people (Indonesian)."""
+
+    code: str
+    severity: Severity
+    message: str
+    opd: str | None = None
+    indicators: list[int] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    links: list[FindingLink] = Field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Identity across reports (snapshot diff): same code, OPD, indicators and files."""
+        return "|".join([self.code, self.opd or "", ",".join(map(str, self.indicators)), ",".join(self.documents)])
+
+
+class IndexPart(_Frozen):
+    id: int
+    name: str
+    weight: float
+    value: float
+
+
+class IndexVariant(_Frozen):
+    value: float
+    predicate: str
+    aspects: list[IndexPart]
+    domains: list[IndexPart] = Field(default_factory=list)
+
+
+class IndexEstimate(_Frozen):
+    """Estimated index from the evidence, in two variants; labelled as an estimate, never the official score."""
+
+    label: str
+    note: str
+    weight_counted: float
+    excluded_external: list[int] = Field(default_factory=list)
+    confirmed_only: IndexVariant
+    with_suggestions: IndexVariant
+
+
+class ReportChanges(_Frozen):
+    """What changed since a stored snapshot of the same framework."""
+
+    since: datetime
+    snapshot_id: int
+    new_evidence: list[str] = Field(default_factory=list)  # "indicator|opd|path"
+    closed_gaps: list[int] = Field(default_factory=list)
+    new_gaps: list[int] = Field(default_factory=list)
+    new_findings: list[str] = Field(default_factory=list)  # finding keys
+    resolved_findings: list[str] = Field(default_factory=list)
+    index_before: float | None = None
+    index_after: float | None = None
+    index_with_suggestions_before: float | None = None
+    index_with_suggestions_after: float | None = None
+
+
 class GapReport(_Frozen):
     """Evidence and gaps for one intake, Pemda-wide and per OPD."""
 
@@ -207,6 +320,13 @@ class GapReport(_Frozen):
     files: list[FileEntry]
     indicators_assessed_externally: list[ExternalIndicator] = Field(default_factory=list)
     transition: list[TransitionView] = Field(default_factory=list)  # Pemda-wide first, then per OPD
+    indicator_states: list[IndicatorStatus] = Field(default_factory=list)  # Pemda-wide, catalog order
+    matrix: list[IndicatorStatus] = Field(default_factory=list)  # one per OPD x indicator
+    critical_to_check: list[CriticalCheck] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    index_estimate: IndexEstimate | None = None
+    changes: ReportChanges | None = None
+    pemda: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (datetimes as ISO 8601, statuses as their string values)."""

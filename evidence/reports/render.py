@@ -76,7 +76,19 @@ def _template_context(report: GapReport, lang: str) -> dict[str, Any]:
            for ext in report.indicators_assessed_externally if not ext.has_evidence],
         key=lambda row: row["id"],
     )
+    from evidence.reports.changes import change_lines
+    from evidence.reports.export_csv import REVIEW_WORDS
+    from evidence.reports.figures import headline
+    from evidence.reports.states import STATE_LABELS
+    from evidence.reports.text import SEVERITY_LABELS, headline_rows
+
     return {
+        "headline_rows": headline_rows(headline(report)),
+        "state_labels": STATE_LABELS,
+        "states_by_id": {s.id: s.state for s in report.indicator_states},
+        "review_words": REVIEW_WORDS,
+        "severity_labels": SEVERITY_LABELS,
+        "change_lines": change_lines(report.changes),
         "report": report,
         "lang": lang,
         "t": tr,
@@ -138,12 +150,31 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_report(report: GapReport, out_dir: Path, lang: str = "id") -> tuple[Path, Path]:
-    """Write ``report.json`` and ``report.html`` into ``out_dir`` (created if needed); returns both paths."""
+def _write_bytes_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(report: GapReport, out_dir: Path, lang: str = "id", *, exports: bool = True) -> tuple[Path, Path]:
+    """Write ``report.json`` and ``report.html`` into ``out_dir`` (created if needed), and next to them
+    ``report.xlsx``, ``report.pdf`` and ``report.csv`` (the files the Tim Koordinasi sends); returns the
+    JSON and HTML paths."""
+    from evidence.reports.exports import RENDERERS, render_export
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / JSON_NAME
     html_path = out_dir / HTML_NAME
     _write_atomic(json_path, report_json(report))
     _write_atomic(html_path, render_html(report, lang))
+    if exports:
+        for fmt in RENDERERS:
+            _write_bytes_atomic(out_dir / f"report.{fmt}", render_export(report, fmt))
     return json_path, html_path

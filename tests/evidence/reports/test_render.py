@@ -14,7 +14,8 @@ def test_writes_both_files(sample_report: GapReport, tmp_path: Path) -> None:
     json_path, html_path = write_report(sample_report, out)
     assert (json_path, html_path) == (out / "report.json", out / "report.html")
     assert json_path.is_file() and html_path.is_file()
-    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json"]  # no temp files left
+    names = sorted(p.name for p in out.iterdir())  # no temp files left
+    assert names == ["report.csv", "report.html", "report.json", "report.pdf", "report.xlsx"]
 
 
 def test_json_round_trips(sample_report: GapReport, tmp_path: Path) -> None:
@@ -69,3 +70,10 @@ def test_html_without_critical_gaps_or_files(sample_report: GapReport) -> None:
     html = render_html(calm)
     assert "Semua bukti kritis sudah ada." in html
     assert "Tidak ada berkas bermasalah." in html
+
+
+def test_unreviewed_suggestions_are_not_shown_as_evidence(sample_report: GapReport) -> None:
+    """Issue 11: an unreviewed suggestion reads "saran model (belum ditinjau)", never plain "ada bukti"."""
+    html = render_html(sample_report, "id")
+    section = html[html.index('<section id="indikator">'):html.index("</section>", html.index('<section id="indikator">'))]
+    assert "Saran model (belum ditinjau)" in section and ">ada bukti<" not in section
