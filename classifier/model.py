@@ -67,8 +67,18 @@ class TrainedModel:
         for i in order:
             if weights[i] <= 0 or len(out) >= k:
                 break
-            name = str(self.feature_names[row.indices[i]])
-            if name.startswith("head_chars__"):
-                continue  # character n-grams are not readable reasons
-            out.append((name.split("__", 1)[1], float(weights[i])))
+            term = readable_term(str(self.feature_names[row.indices[i]]))
+            if term is not None:
+                out.append((term, float(weights[i])))
         return out
+
+
+def readable_term(feature: str) -> str | None:
+    """The words a feature stands for, or None for features a reviewer cannot find in the text (character
+    n-grams, and the cue tokens for document kind, catalog phrases and digital vocabulary)."""
+    block, name = feature.split("__", 1)
+    if block == "head_chars":
+        return None
+    if block == "cues":
+        return name.removeprefix("judul:") if name.startswith("judul:") else None
+    return name
