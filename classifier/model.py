@@ -10,7 +10,6 @@ from scipy import sparse
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
-
 DEFAULT_CANDIDATE_FLOOR = 0.05
 CANDIDATE_RANKS = 3  # only a document's first three indicators can make an indicator "perlu dicek"
 
