@@ -277,6 +277,9 @@ def record_bulk(
     ]
     session.add_all(rows)
     session.flush()
+    from evidence.audit import record_review_events  # the audit trail (issue 13): before and after
+
+    record_review_events(session, rows)
     return rows
 
 

@@ -89,10 +89,17 @@ def retrain_job(framework: str) -> dict:
     from evidence.catalog import load_catalog
     from evidence.confirmed_labels import confirmed_labels
 
+    from classifier.artifact import current_version
+    from evidence.audit import record_model_event
+
     rt = runtime()
     with rt.db.session() as session:
         confirmed = confirmed_labels(session, framework)
+    before = current_version(rt.settings.models_dir, framework)
     result = retrain(load_catalog(framework), rt.settings.models_dir, confirmed=confirmed,
                      corpus_size=rt.settings.corpus_size())
     log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
+    if result.status == "promoted":
+        record_model_event(rt.db, actor="retrain", action="model.promote", framework=framework, before=before,
+                           after=result.version)
     return result.to_dict()
