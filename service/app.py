@@ -43,7 +43,8 @@ OPENAPI_TAGS = [
     {"name": "tinjauan", "description": "Keputusan penilai atas saran (terima, tolak, ganti) dan antrean tinjauan."},
     {"name": "referensi", "description": "Daftar OPD dan katalog indikator."},
     {"name": "laporan", "description": "Laporan kesenjangan bukti dukung."},
-    {"name": "operasional", "description": "Kesehatan layanan dan metrik Prometheus."},
+    {"name": "operasional", "description": "Kesehatan layanan (liveness, readiness) dan metrik Prometheus."},
+    {"name": "audit", "description": "Jejak audit: siapa mengubah keputusan, pengguna, atau model, kapan, dari apa ke apa."},
 ]
 
 

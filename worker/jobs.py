@@ -85,12 +85,11 @@ def reconcile_job() -> dict:
 def retrain_job(framework: str) -> dict:
     """Retrain on the base corpus + reviewer-confirmed documents; skipped when nothing changed, promoted
     only when not worse on the held-out documents. Workers pick up a promoted version on their next job."""
+    from classifier.artifact import current_version
     from classifier.retrain import retrain
+    from evidence.audit import record_model_event
     from evidence.catalog import load_catalog
     from evidence.confirmed_labels import confirmed_labels
-
-    from classifier.artifact import current_version
-    from evidence.audit import record_model_event
 
     rt = runtime()
     with rt.db.session() as session:
