@@ -27,6 +27,7 @@ from service.errors import ApiError, install_error_handlers
 from service.faults import install_fault_handlers
 from service.messages import request_lang
 from service.metrics import Metrics, MetricsMiddleware
+from service.openapi_contract import install_openapi_contract
 from service.pages import router as pages_router
 from service.pages.render import render
 from service.pages.routes import LoginRequired, login_redirect
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     _install_page_handlers(app)
     install_fault_handlers(app)
+    install_openapi_contract(app, settings)
     app.include_router(api_router())
     app.include_router(pages_router)
     if not docs_public:

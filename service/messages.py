@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Status '{status}' tidak dikenal; gunakan salah satu dari: {known}.",
         "en": "Unknown status '{status}'; use one of: {known}.",
     },
+    "input.unreadable_body": {
+        "id": "Isi permintaan tidak dapat dibaca (format formulir atau JSON rusak).",
+        "en": "The request body cannot be read (malformed form or JSON).",
+    },
     # Uploads
     "upload.not_multipart": {
         "id": "Kirim berkas sebagai multipart/form-data dengan kolom 'file'.",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from evidence.audit import list_events
 from service.deps import AdminPrincipal, DatabaseDep
@@ -24,6 +24,12 @@ class AuditEventOut(BaseModel):
     target_id: str
     before: Any | None = None
     after: Any | None = None
+
+    @field_validator("created_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        """SQLite hands back naive datetimes; every stamp is stored in UTC."""
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 class AuditPage(BaseModel):

@@ -42,7 +42,8 @@ def me(principal: CurrentPrincipal) -> MeOut:
     return MeOut(username=principal.username, role=principal.role, opd=principal.opd)
 
 
-@router.post("/password", response_model=TokenOut, responses={**UNAUTHORIZED, **INVALID, **RATE_LIMITED})
+@router.post("/password", response_model=TokenOut, responses={
+    **UNAUTHORIZED, **INVALID, **RATE_LIMITED, 403: {"model": ErrorOut, "description": "Kata sandi saat ini salah"}})
 def password(request: Request, body: PasswordChangeIn, principal: CurrentPrincipal, db: DatabaseDep) -> TokenOut:
     """Change one's own password. Every token of the user is revoked (other browsers and scripts must log
     in again) and a fresh token is returned for this client. The current password is rate limited like a
@@ -53,7 +54,7 @@ def password(request: Request, body: PasswordChangeIn, principal: CurrentPrincip
             issued = change_password(session, principal.user_id, body.current_password, body.new_password)
         except PasswordError as exc:
             session.rollback()
-            raise ApiError(422, exc.key, **exc.params) from None
+            raise ApiError(403 if exc.key == "auth.wrong_password" else 422, exc.key, **exc.params) from None
     return TokenOut(access_token=issued.access_token, expires_at=issued.expires_at)
 
 

@@ -98,7 +98,7 @@ def test_password_change_rotates_every_token_and_is_audited(service: Service) ->
     second = _login(service, "dewi", "kata-sandi-lama").json()["access_token"]
     wrong = service.client.post("/api/v1/auth/password", headers={"Authorization": f"Bearer {first}"},
                                 json={"current_password": "bukan-ini", "new_password": "kata-sandi-baru"})
-    assert wrong.status_code == 422 and wrong.json()["detail"] == "Kata sandi saat ini salah."
+    assert wrong.status_code == 403 and wrong.json()["detail"] == "Kata sandi saat ini salah."
     weak = service.client.post("/api/v1/auth/password", headers={"Authorization": f"Bearer {first}"},
                                json={"current_password": "kata-sandi-lama", "new_password": "pendek"})
     assert weak.status_code == 422 and "minimal 8 karakter" in weak.json()["detail"]
