@@ -128,19 +128,23 @@ def redis_url() -> Iterator[str]:
     client.flushdb()
 
 
-@pytest.fixture
-def private_redis(tmp_path: Path) -> Iterator[tuple[str, callable]]:
-    """A Redis server of our own that keeps nothing on disk, so the test may restart it."""
-    server = shutil.which("redis-server")
-    if server is None:  # pragma: no cover
-        pytest.fail("redis-server is required (scripts/ensure_services.sh installs it)")
-    port = _free_port()
-    state: dict[str, subprocess.Popen] = {}
+class PrivateRedis:
+    """A Redis server of our own that keeps nothing on disk, so a test may stop and restart it (the shared
+    server on 6379 is used by other test runs and must never be touched)."""
 
-    def start() -> None:
-        state["proc"] = subprocess.Popen([server, "--port", str(port), "--save", "", "--appendonly", "no",
-                                          "--bind", "127.0.0.1"], stdout=subprocess.DEVNULL)
-        client = redis.Redis(port=port)
+    def __init__(self) -> None:
+        server = shutil.which("redis-server")
+        if server is None:  # pragma: no cover
+            pytest.fail("redis-server is required (scripts/ensure_services.sh installs it)")
+        self.server = server
+        self.port = _free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([self.server, "--port", str(self.port), "--save", "", "--appendonly", "no",
+                                      "--bind", "127.0.0.1"], stdout=subprocess.DEVNULL)
+        client = redis.Redis(port=self.port)
         for _ in range(100):
             try:
                 client.ping()
@@ -149,12 +153,24 @@ def private_redis(tmp_path: Path) -> Iterator[tuple[str, callable]]:
                 time.sleep(0.05)
         raise RuntimeError("private redis did not start")
 
-    def restart() -> None:
-        state["proc"].kill()
-        state["proc"].wait()
-        start()
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
-    start()
-    yield f"redis://127.0.0.1:{port}/0", restart
-    state["proc"].kill()
-    state["proc"].wait()
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+@pytest.fixture
+def redis_server() -> Iterator[PrivateRedis]:
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def private_redis(redis_server: PrivateRedis) -> Iterator[tuple[str, callable]]:
+    yield redis_server.url, redis_server.restart
