@@ -46,6 +46,11 @@ def _rewrite(schema: dict[str, Any], frameworks: list[str]) -> dict[str, Any]:
             if method in BODY_METHODS and "requestBody" in operation:
                 responses.setdefault("400", {"description": "Isi permintaan tidak dapat dibaca",
                                              "content": {"application/json": {"schema": ERROR_SCHEMA}}})
+                if "multipart/form-data" in operation["requestBody"].get("content", {}):
+                    responses.setdefault("507", {"description": "Penyimpanan server penuh; tidak ada yang disimpan",
+                                                 "content": {"application/json": {"schema": ERROR_SCHEMA}}})
+            responses.setdefault("503", {"description": "Basis data sedang tidak dapat dihubungi (lihat Retry-After)",
+                                         "content": {"application/json": {"schema": ERROR_SCHEMA}}})
             for param in operation.get("parameters", []):
                 if param.get("name") == "framework" and param.get("in") == "query":
                     # Empty means the default framework, as the handler treats it.
