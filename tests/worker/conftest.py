@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -50,8 +51,13 @@ class WorkerEnv:
 
     env: dict[str, str]
     procs: list[subprocess.Popen] = field(default_factory=list)
+    logs: list[Path] = field(default_factory=list)
 
     def start_worker(self, *args: str) -> subprocess.Popen:
+        """A ``--burst`` worker reports through a pipe (read by ``communicate``); a long-running one logs
+        to a file (see ``start``)."""
+        if "--burst" not in args:
+            return self.start("worker", *args)
         proc = subprocess.Popen(
             [sys.executable, "-m", "cli.main", "worker", *args],
             cwd=ROOT, env=self.env, start_new_session=True,
@@ -67,12 +73,17 @@ class WorkerEnv:
         return out
 
     def start(self, *args: str) -> subprocess.Popen:
-        """Any ``spbe`` command as a long-running process (the reconciler, the API server)."""
+        """Any ``spbe`` command as a long-running process (the reconciler, a worker that is not --burst).
+
+        Its output goes to a log file, not a pipe: a pipe nobody reads fills up (64 KiB of warnings during
+        an outage) and then blocks the process on its next log line, which looks exactly like a hang."""
+        log = tempfile.NamedTemporaryFile(prefix=f"spbe-{args[0]}-", suffix=".log", delete=False)  # noqa: SIM115
         proc = subprocess.Popen(
             [sys.executable, "-m", "cli.main", *args],
-            cwd=ROOT, env=self.env, start_new_session=True,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
         )
+        log.close()
+        self.logs.append(Path(log.name))
         self.procs.append(proc)
         return proc
 
@@ -85,11 +96,17 @@ class WorkerEnv:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
 
+    def log_tails(self, chars: int = 3000) -> str:
+        """The end of every long-running process's log, for a failing test's message."""
+        return "\n".join(f"--- {log.name}\n{log.read_text(errors='replace')[-chars:]}" for log in self.logs
+                         if log.exists())
+
     def stop_all(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
+                self.kill(proc)
+        for log in self.logs:
+            log.unlink(missing_ok=True)
 
 
 def make_worker_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, redis_url: str, database_url: str,
@@ -174,3 +191,56 @@ def redis_server() -> Iterator[PrivateRedis]:
 @pytest.fixture
 def private_redis(redis_server: PrivateRedis) -> Iterator[tuple[str, callable]]:
     yield redis_server.url, redis_server.restart
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of our own on a free port, so a test may stop and restart it (the shared server
+    on 5432 serves other test runs and must never be touched). Run as the ``postgres`` OS user when the
+    tests run as root, since PostgreSQL refuses to run as root."""
+
+    def __init__(self) -> None:
+        bindir = _postgres_bindir()
+        self.pg_ctl, self.initdb = str(bindir / "pg_ctl"), str(bindir / "initdb")
+        self.port = _free_port()
+        self.root = Path(tempfile.mkdtemp(prefix="spbe-pg-"))
+        self.data = self.root / "data"
+        self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "postgres", "postgres")
+        self._run(self.initdb, "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
+
+    def _run(self, *args: str) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *args], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       cwd=self.root)
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._run(self.pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start")
+
+    def stop(self) -> None:
+        """Fast shutdown: every open connection is cut, as in a restart by an operator or a crash."""
+        self._run(self.pg_ctl, "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def destroy(self) -> None:
+        with contextlib.suppress(Exception):
+            self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _postgres_bindir() -> Path:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if found:
+        return found[-1].parent
+    initdb = shutil.which("initdb")
+    if initdb is None:  # pragma: no cover
+        pytest.fail("PostgreSQL server binaries are required (scripts/ensure_services.sh installs them)")
+    return Path(initdb).parent
+
+
+@pytest.fixture
+def postgres_server() -> Iterator[PrivatePostgres]:
+    server = PrivatePostgres()
+    server.start()
+    yield server
+    server.destroy()
