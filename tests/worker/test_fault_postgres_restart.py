@@ -82,7 +82,7 @@ def test_postgres_restart_mid_batch(tmp_path, monkeypatch, redis_url, postgres_s
         print(f"\nPostgreSQL restart ({DOWN_SECONDS} s down), default settings: the {len(in_flight)} files held "
               f"at the stop were final {held_final:.1f} s after it was back, the batch {recovery:.1f} s after; "
               f"states {states([batch_id])}")
-        assert held_final <= 30
+        assert held_final <= 30  # the recovery bound of issue 13
         assert_invariants([batch_id], expected_files=24)
         assert states([batch_id]) == {"ok": 24}
     finally:
