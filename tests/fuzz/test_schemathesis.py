@@ -9,7 +9,9 @@ has runs: no 500, status codes, content types, headers and bodies as documented.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -31,6 +33,7 @@ MAX_EXAMPLES = int(os.environ.get("SPBE_FUZZ_EXAMPLES", "50"))
 CASES: dict[str, int] = {}
 REDIS_URL = os.environ.get("SPBE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 DATA_DIR = Path(tempfile.mkdtemp(prefix="spbe-fuzz-"))
+atexit.register(shutil.rmtree, DATA_DIR, ignore_errors=True)
 
 
 def _build_app():
