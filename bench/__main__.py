@@ -10,6 +10,7 @@ BENCHMARKS = (
     ("extraction", []),  # per-format extraction and intake throughput, OCR pages per second
     ("api_latency", []),  # review endpoints, p50/p95
     ("workers", ["--files", "100"]),  # an archive through 1 and 2 real RQ workers (needs Redis)
+    ("load", []),  # 50 reviewers + 10 uploaders on PostgreSQL with 2 workers: p50/p95, errors (needs both)
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from cli.backup import backup, restore
 from cli.classify import classify
 from cli.crosswalk import crosswalk
 from cli.evaluate import evaluate
@@ -32,6 +33,8 @@ app.command()(worker)
 app.command()(reconcile)
 app.command()(check)
 app.command()(serve)
+app.command()(backup)
+app.command()(restore)
 app.add_typer(users_app, name="user")
 
 if __name__ == "__main__":

@@ -12,4 +12,16 @@ def serve(
     """Run the web service; settings come from SPBE_* environment variables."""
     import uvicorn
 
+    from classifier.artifact import frameworks_with_models
+    from cli.common import console
+    from evidence.settings import get_settings
+
+    settings = get_settings()
+    missing = [fw for fw in settings.frameworks
+               if fw not in frameworks_with_models(settings.models_dir, settings.frameworks)]
+    if missing:  # files would wait silently for a model that never comes
+        console.print(f"[bold yellow]PERINGATAN:[/] kerangka {', '.join(missing)} aktif tetapi belum punya model "
+                      f"di {settings.models_dir}; berkas tidak akan diklasifikasi di kerangka itu. "
+                      f"Jalankan 'spbe train --framework {missing[0]}'.")
+
     uvicorn.run("service.app:create_app", factory=True, host=host, port=port, proxy_headers=True)

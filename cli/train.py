@@ -104,11 +104,24 @@ def rollback_version(framework: str | None = FrameworkOption) -> None:
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
+    from classifier.artifact import current_version
+
+    before = current_version(settings.models_dir, catalog.id)
     try:
         version = rollback(settings.models_dir, catalog.id)
     except ArtifactError as exc:
         fail(str(exc))
+    _audit_model("model.rollback", catalog.id, before, version)
     console.print(f"Dikembalikan ke versi {version} untuk {catalog.id}.")
+
+
+def _audit_model(action: str, framework: str, before: str | None, after: str | None) -> None:
+    """Model changes go to the audit trail of the configured database (issue 13)."""
+    from evidence.audit import cli_actor, record_model_event
+    from evidence.db import open_database
+
+    record_model_event(open_database(get_settings().resolved_database_url()), actor=cli_actor(), action=action,
+                       framework=framework, before=before, after=after)
 
 
 @models_app.command("promote")
@@ -118,8 +131,12 @@ def promote_version(version: str, framework: str | None = FrameworkOption) -> No
 
     settings = get_settings()
     catalog = catalog_for(framework, settings)
+    from classifier.artifact import current_version
+
+    before = current_version(settings.models_dir, catalog.id)
     try:
         promote(settings.models_dir, catalog.id, version)
     except ArtifactError as exc:
         fail(str(exc))
+    _audit_model("model.promote", catalog.id, before, version)
     console.print(f"Versi {version} kini aktif untuk {catalog.id}.")

@@ -44,24 +44,44 @@ def worker(
 
 
 def reconcile(
-    every: int = typer.Option(0, help="Repeat every N seconds (0: once)."),
-    stale_after: int | None = typer.Option(None, help="Seconds before a queued, unclaimed file counts as lost."),
+    every: float | None = typer.Option(
+        None, help="Seconds between passes (default SPBE_RECONCILE_EVERY_SECONDS, 5); 0: one pass and exit."),
+    stale_after: int | None = typer.Option(
+        None, help="Without Redis: seconds before a queued, unclaimed file counts as lost."),
 ) -> None:
-    """Re-deliver work that the queue lost; mark files failed after too many attempts."""
+    """Re-deliver work that the queue lost; mark files failed after too many attempts.
+
+    A failed pass (database restarting, Redis down) is logged and tried again at the next tick: the
+    reconciler is what heals those outages, so it must outlive them."""
+    import logging
+
     from evidence.queue.reconcile import reconcile as run_reconcile
+    from worker.jobs import reconcile_job
     from worker.runtime import runtime
 
+    log = logging.getLogger("spbe.reconcile")
+    interval = get_settings().reconcile_every_seconds if every is None else every
     while True:
-        rt = runtime()
-        report = run_reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
-        for batch_id in report.batches_to_ingest:
-            rt.dispatcher.submit_batch(batch_id)
-        for batch_id, doc_ids in report.documents_by_batch.items():
-            rt.dispatcher.submit_documents(batch_id, doc_ids)
-        console.print(json.dumps(report.summary()))
-        if every <= 0:
+        try:
+            if stale_after is not None:
+                rt = runtime()
+                report = run_reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
+                for batch_id in report.batches_to_ingest:
+                    rt.dispatcher.submit_batch(batch_id)
+                for batch_id, doc_ids in report.documents_by_batch.items():
+                    rt.dispatcher.submit_documents(batch_id, doc_ids)
+                summary = report.summary()
+            else:
+                summary = reconcile_job()
+            if any(summary.values()) or interval <= 0:
+                console.print(json.dumps(summary))
+        except Exception as exc:
+            if interval <= 0:
+                raise
+            log.warning("reconcile pass failed, retrying in %ss: %s", interval, exc)
+        if interval <= 0:
             return
-        time.sleep(every)
+        time.sleep(interval)
 
 
 def check() -> None:

@@ -359,6 +359,9 @@ def _write(session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]], *
     ]
     session.add_all(rows)
     session.flush()
+    from evidence.audit import record_review_events  # the audit trail (issue 13): before and after
+
+    record_review_events(session, rows)
     return rows
 
 

@@ -70,9 +70,24 @@ class Settings(BaseSettings):
     # by the reconciler; after max_attempts it is marked failed with a reason.
     job_timeout_seconds: int = 300
     job_retries: int = 2
-    lease_seconds: int = 360
+    # Short, renewed every third of its length by a heartbeat while the work runs: a SIGKILLed worker's
+    # file is free again within this many seconds, however long a healthy job takes.
+    lease_seconds: int = 15
     max_attempts: int = 3
-    requeue_after_seconds: int = 600  # queued but never claimed for this long: the job was lost
+    # The reconciler asks Redis which documents still have a job (queued, scheduled, started) every this
+    # many seconds; the pass reads ids only, so it is cheap (evidence/queue/probe.py).
+    reconcile_every_seconds: float = 5.0
+    # A row recorded but not yet on the queue (the API enqueues right after its commit), or a job a worker
+    # took but has not claimed yet, is left alone this long before it counts as lost.
+    enqueue_grace_seconds: int = 10
+    requeue_after_seconds: int = 600  # without a Redis probe: queued but never claimed this long means lost
+
+    # Security (service/security.py, service/ratelimit.py).
+    token_ttl_minutes: int = 720  # a bearer token or session cookie expires after this (12 h)
+    # Login attempts, in the `limits` library's notation; both apply (a user, an address).
+    login_limit_per_user: str = "10/minute"
+    login_limit_per_address: str = "30/minute"
+    api_docs_public: bool = False  # /docs and /openapi.json without logging in (closed by default)
 
     # Pages with fewer characters than this are treated as having no text layer (scans).
     min_chars_per_page: int = 25

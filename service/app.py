@@ -22,13 +22,17 @@ from evidence.opd.directory import BUNDLED_OPD_PATH
 from evidence.queue import get_dispatcher
 from evidence.settings import Settings, get_settings
 from evidence.storage import BlobStore
+from service.apidocs import install_closed_docs
 from service.errors import ApiError, install_error_handlers
+from service.faults import install_fault_handlers
 from service.messages import request_lang
 from service.metrics import Metrics, MetricsMiddleware
+from service.openapi_contract import install_openapi_contract
 from service.pages import install_browser_pages
 from service.pages import router as pages_router
 from service.pages.render import render
 from service.pages.routes import LoginRequired, login_redirect
+from service.ratelimit import LoginLimiter
 from service.routes import api_router
 
 log = logging.getLogger(__name__)
@@ -41,14 +45,27 @@ OPENAPI_TAGS = [
     {"name": "tinjauan", "description": "Keputusan penilai atas saran (terima, tolak, ganti) dan antrean tinjauan."},
     {"name": "referensi", "description": "Daftar OPD dan katalog indikator."},
     {"name": "laporan", "description": "Laporan kesenjangan bukti dukung."},
-    {"name": "operasional", "description": "Kesehatan layanan dan metrik Prometheus."},
+    {"name": "operasional", "description": "Kesehatan layanan (liveness, readiness) dan metrik Prometheus."},
+    {"name": "audit", "description": "Jejak audit: siapa mengubah keputusan, pengguna, atau model, kapan, dari apa ke apa."},
 ]
 
 
-class SecurityHeadersMiddleware:
-    """Headers every response should carry; page-specific CSPs are set by the pages themselves."""
+# Pages and API answers load nothing but same-origin static files; no page may be framed (clickjacking).
+# Responses that set their own policy (pages, HTML reports, the sandboxed original file, /docs) keep it.
+DEFAULT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+               "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
-    HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"))
+
+class SecurityHeadersMiddleware:
+    """Headers every response should carry, unless the response set its own (page-specific CSPs)."""
+
+    HEADERS = (
+        (b"x-content-type-options", b"nosniff"),
+        (b"x-frame-options", b"DENY"),
+        (b"content-security-policy", DEFAULT_CSP.encode()),
+        (b"referrer-policy", b"same-origin"),
+        (b"cross-origin-opener-policy", b"same-origin"),
+    )
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -84,10 +101,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         db.engine.dispose()
 
+    docs_public = settings.api_docs_public
     app = FastAPI(
+        docs_url="/docs" if docs_public else None,
+        redoc_url="/redoc" if docs_public else None,
+        openapi_url="/openapi.json" if docs_public else None,
         title="Layanan Bukti Dukung SPBE",
         description="Klasifikasi bukti dukung SPBE ke indikator, tinjauan penilai, dan laporan kesenjangan per OPD. "
-        "Semua alamat kecuali /api/v1/health memerlukan token Bearer dari /api/v1/auth/token. "
+        "Semua alamat kecuali /api/v1/health memerlukan token Bearer dari /api/v1/auth/token "
+        "(percobaan masuk dibatasi per pengguna dan per alamat: 429 dengan Retry-After). "
         "Pesan kesalahan dalam bahasa Indonesia; tambahkan ?lang=en untuk bahasa Inggris.",
         version="1.0.0",
         openapi_tags=OPENAPI_TAGS,
@@ -99,12 +121,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.directory = load_opd_directory(settings.opd_path or BUNDLED_OPD_PATH)
     app.state.dispatcher = get_dispatcher(settings)
     app.state.metrics = metrics
+    app.state.login_limiter = LoginLimiter(settings)
 
     install_error_handlers(app)
     _install_page_handlers(app)
+    install_fault_handlers(app)
+    install_openapi_contract(app, settings)
     app.include_router(api_router())
     app.include_router(pages_router)
     install_browser_pages(app)
+    if not docs_public:
+        install_closed_docs(app)
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

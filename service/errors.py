@@ -95,6 +95,8 @@ def install_error_handlers(app: FastAPI) -> None:
             detail = message("not_found.route", lang)
         elif exc.status_code == 405:
             detail = message("method_not_allowed", lang)
+        elif exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            detail = message("input.unreadable_body", lang)
         else:
             detail = exc.detail
         return JSONResponse({"detail": detail}, exc.status_code, headers=exc.headers)

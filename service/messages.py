@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Status '{status}' tidak dikenal; gunakan salah satu dari: {known}.",
         "en": "Unknown status '{status}'; use one of: {known}.",
     },
+    "input.unreadable_body": {
+        "id": "Isi permintaan tidak dapat dibaca (format formulir atau JSON rusak).",
+        "en": "The request body cannot be read (malformed form or JSON).",
+    },
     # Uploads
     "upload.not_multipart": {
         "id": "Kirim berkas sebagai multipart/form-data dengan kolom 'file'.",
@@ -102,11 +106,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{filename}' is not a ZIP archive. Compress the evidence folder into a .zip, or upload a "
         "single file via /api/v1/documents.",
     },
+    "upload.storage_full": {
+        "id": "Penyimpanan server penuh: unggahan tidak disimpan dan tidak ada yang berubah. Hubungi admin "
+        "untuk menambah ruang disk, lalu unggah ulang.",
+        "en": "The server's storage is full: the upload was not stored and nothing changed. Ask the admin to "
+        "free disk space, then upload again.",
+    },
+    # Security and availability (issue 13)
+    "auth.rate_limited": {
+        "id": "Terlalu banyak percobaan masuk; coba lagi dalam {seconds} detik.",
+        "en": "Too many login attempts; try again in {seconds} seconds.",
+    },
+    "auth.wrong_password": {"id": "Kata sandi saat ini salah.", "en": "The current password is wrong."},
+    "auth.weak_password": {
+        "id": "Kata sandi baru minimal {min_chars} karakter dan berbeda dari yang lama.",
+        "en": "The new password needs at least {min_chars} characters and must differ from the old one.",
+    },
+    "service.database_unavailable": {
+        "id": "Basis data sedang tidak dapat dihubungi (mungkin sedang dimulai ulang); tidak ada yang berubah. "
+        "Coba lagi dalam beberapa detik.",
+        "en": "The database is unreachable right now (it may be restarting); nothing changed. Try again in a "
+        "few seconds.",
+    },
     # Health
     "health.database": {"id": "Basis data tidak dapat diakses.", "en": "The database is unreachable."},
     "health.queue": {
         "id": "Antrean pekerjaan (Redis) tidak dapat dihubungi.",
         "en": "The job queue (Redis) is unreachable.",
+    },
+    "health.models": {
+        "id": "Kerangka {frameworks} aktif tetapi belum punya model; berkas akan menunggu. Jalankan 'spbe train'.",
+        "en": "Framework(s) {frameworks} are enabled but have no model; files will wait. Run 'spbe train'.",
     },
 }
 

@@ -34,6 +34,11 @@ class TokenOut(BaseModel):
     expires_at: datetime
 
 
+class PasswordChangeIn(BaseModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=8, max_length=200, description="Minimal 8 karakter, berbeda dari yang lama.")
+
+
 class MeOut(BaseModel):
     username: str
     role: str

@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 from evidence.db.models import ApiToken, User
 
 ROLES: tuple[str, ...] = ("admin", "reviewer", "opd")
-TOKEN_TTL = timedelta(hours=12)
 MIN_PASSWORD_CHARS = 8
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,99}$")
 
@@ -85,8 +84,10 @@ class UserError(ValueError):
     """A user that cannot be created; the message is for the administrator (Indonesian)."""
 
 
-def create_user(session: Session, username: str, password: str, role: str, opd: str | None = None) -> User:
-    """Validate and add a user; ``opd`` must already be the canonical OPD name (the caller resolves it)."""
+def create_user(session: Session, username: str, password: str, role: str, opd: str | None = None, *,
+                actor: str | None = None) -> User:
+    """Validate and add a user; ``opd`` must already be the canonical OPD name (the caller resolves it).
+    The creation is audited (``actor`` defaults to the operating-system user of a CLI call)."""
     username = normalize_username(username)
     if not USERNAME_PATTERN.match(username):
         raise UserError(
@@ -105,6 +106,10 @@ def create_user(session: Session, username: str, password: str, role: str, opd: 
     user = User(username=username, password_hash=hash_password(password), role=role, opd=opd, active=True)
     session.add(user)
     session.flush()
+    from evidence.audit import cli_actor, record_event
+
+    record_event(session, actor=actor or cli_actor(), action="user.created", target_type="user",
+                 target_id=str(user.id), before=None, after={"username": username, "role": role, "opd": opd})
     return user
 
 
@@ -118,9 +123,17 @@ def authenticate(session: Session, username: str, password: str) -> User | None:
     return user if ok and user.active else None
 
 
-def issue_token(session: Session, user: User, *, ttl: timedelta = TOKEN_TTL, now: datetime | None = None) -> IssuedToken:
+def token_ttl() -> timedelta:
+    """From ``SPBE_TOKEN_TTL_MINUTES`` (default 12 h): a stolen token is useful for that long at most."""
+    from evidence.settings import get_settings
+
+    return timedelta(minutes=get_settings().token_ttl_minutes)
+
+
+def issue_token(session: Session, user: User, *, ttl: timedelta | None = None, now: datetime | None = None) -> IssuedToken:
     """A new bearer token for ``user``; the user's expired tokens are purged on the way."""
     now = now or datetime.now(UTC)
+    ttl = ttl or token_ttl()
     session.execute(delete(ApiToken).where(ApiToken.user_id == user.id, ApiToken.expires_at <= now))
     token = secrets.token_urlsafe(32)
     expires_at = now + ttl
@@ -148,3 +161,28 @@ def resolve_token(session: Session, token: str, *, now: datetime | None = None) 
 
 def revoke_token(session: Session, digest: str) -> None:
     session.execute(delete(ApiToken).where(ApiToken.token_sha256 == digest))
+
+
+class PasswordError(ValueError):
+    """A refused password change; ``key`` and ``params`` name the message (service/messages.py)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def change_password(session: Session, user_id: int, current: str, new: str) -> IssuedToken:
+    """Verify the current password, store the new hash, revoke EVERY token of the user (rotation: a token
+    taken before the change is dead after it) and issue one fresh token for the caller."""
+    from evidence.audit import record_event
+
+    user = session.get(User, user_id)
+    if user is None or not user.active or not verify_password(current, user.password_hash):
+        raise PasswordError("auth.wrong_password")
+    if len(new) < MIN_PASSWORD_CHARS or new == current:
+        raise PasswordError("auth.weak_password", min_chars=MIN_PASSWORD_CHARS)
+    user.password_hash = hash_password(new)
+    session.execute(delete(ApiToken).where(ApiToken.user_id == user.id))
+    record_event(session, actor=user.username, action="user.password_changed", target_type="user",
+                 target_id=str(user.id), before=None, after={"tokens_revoked": True})
+    return issue_token(session, user)

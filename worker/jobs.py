@@ -66,27 +66,39 @@ def finish_batch_job(batch_id: int) -> bool:
 
 
 def reconcile_job() -> dict:
-    """Periodic: re-deliver work whose lease expired or whose job vanished; give up after N attempts."""
+    """One reconciler pass: re-deliver work with no live lease and no live job; give up after N attempts.
+
+    With Redis, the dispatcher's probe tells which documents still have a job on its way, so lost work is
+    found within one pass; the database is changed only after Redis answered (a Redis outage changes
+    nothing, and the pass is simply tried again)."""
     rt = runtime()
-    report = reconcile(rt.db, rt.settings)
+    probe_factory = getattr(rt.dispatcher, "probe", None)
+    probe = probe_factory(rt.settings.enqueue_grace_seconds) if probe_factory is not None else None
+    report = reconcile(rt.db, rt.settings, probe=probe)
     for batch_id in report.batches_to_ingest:
         rt.dispatcher.submit_batch(batch_id)
     for batch_id, doc_ids in report.documents_by_batch.items():
-        rt.dispatcher.submit_documents(batch_id, doc_ids)
+        rt.dispatcher.submit_documents(batch_id, doc_ids, at_front=True)
     return report.summary()
 
 
 def retrain_job(framework: str) -> dict:
     """Retrain on the base corpus + reviewer-confirmed documents; skipped when nothing changed, promoted
     only when not worse on the held-out documents. Workers pick up a promoted version on their next job."""
+    from classifier.artifact import current_version
     from classifier.retrain import retrain
+    from evidence.audit import record_model_event
     from evidence.catalog import load_catalog
     from evidence.confirmed_labels import confirmed_labels
 
     rt = runtime()
     with rt.db.session() as session:
         confirmed = confirmed_labels(session, framework)
+    before = current_version(rt.settings.models_dir, framework)
     result = retrain(load_catalog(framework), rt.settings.models_dir, confirmed=confirmed,
                      corpus_size=rt.settings.corpus_size())
     log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
+    if result.status == "promoted":
+        record_model_event(rt.db, actor="retrain", action="model.promote", framework=framework, before=before,
+                           after=result.version)
     return result.to_dict()

@@ -22,7 +22,7 @@ from evidence.domain import FileStatus, Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.ingest import ensure_framework
-from evidence.queue.leases import claim_document, lease_kept, release_document
+from evidence.queue.leases import claim_document, lease_kept, release_document, retry_while_database_away
 from evidence.storage import BlobStore
 
 OCR_QUEUED = "ocr_queued"
@@ -159,16 +159,21 @@ def run_document(
                 if hand_off_ocr is not None:
                     return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
                 outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=True)
-    with db.session() as session:
-        if not release_document(session, document_id, claim.token):
-            session.rollback()
-            return "lost_lease"
-        for _, cls in outcome.classifications:
-            ensure_framework(session, load_catalog(cls.framework))
-        doc = session.get(Document, document_id)
-        apply_outcome(session, doc, outcome)
-        settle_followers(session, doc)
-        return doc.status
+    def record() -> str:
+        with db.session() as session:
+            if not release_document(session, document_id, claim.token):
+                session.rollback()
+                return "lost_lease"
+            for _, cls in outcome.classifications:
+                ensure_framework(session, load_catalog(cls.framework))
+            doc = session.get(Document, document_id)
+            apply_outcome(session, doc, outcome)
+            settle_followers(session, doc)
+            return doc.status
+
+    # A database restart must not throw the finished work away: keep the lease and retry the write.
+    with lease_kept(db, document_id, claim.token, lease_seconds):
+        return retry_while_database_away(record, for_seconds=max(60, 4 * lease_seconds))
 
 
 def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_off_ocr: OcrHandOff) -> str:

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Sequence
 from typing import Protocol
 
+from evidence.queue.probe import job_id
 from evidence.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ class Dispatcher(Protocol):
 
     def submit_batch(self, batch_id: int) -> None: ...
 
-    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None: ...
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int], *, at_front: bool = False) -> None: ...
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None: ...
 
@@ -82,7 +83,7 @@ class InlineDispatcher:
     def submit_batch(self, batch_id: int) -> None:
         self._put(INGEST_JOB, batch_id)
 
-    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None:
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int], *, at_front: bool = False) -> None:
         for document_id in document_ids:
             self._put(PROCESS_JOB, document_id)
         self._put(FINISH_JOB, batch_id)
@@ -129,17 +130,20 @@ class RqDispatcher:
     def _retry(self):
         from rq import Retry
 
-        return Retry(max=self.retries, interval=[5, 30, 120][: self.retries] or [5])
+        # Short: a job that raised met a transient fault (database restart); the reconciler covers the rest.
+        return Retry(max=self.retries, interval=[2, 5, 15][: self.retries] or [2])
 
     def submit_batch(self, batch_id: int) -> None:
         self.queue.enqueue(INGEST_JOB, batch_id, job_timeout=self.job_timeout, retry=self._retry(),
-                           description=f"ingest batch {batch_id}")
+                           job_id=job_id("ingest", batch_id), description=f"ingest batch {batch_id}")
 
-    def submit_documents(self, batch_id: int, document_ids: Sequence[int]) -> None:
+    def submit_documents(self, batch_id: int, document_ids: Sequence[int], *, at_front: bool = False) -> None:
+        """``at_front``: re-deliveries go before new work, so a crash does not send a file to the back."""
         from rq import Queue
 
         jobs = [
             Queue.prepare_data(PROCESS_JOB, (document_id,), timeout=self.job_timeout, retry=self._retry(),
+                               job_id=job_id("doc", document_id), at_front=at_front,
                                description=f"process document {document_id}")
             for document_id in document_ids
         ]
@@ -149,15 +153,16 @@ class RqDispatcher:
         # Fan-in: refresh the batch summary after every file job has ended, failed ones included.
         depends = Dependency(jobs=enqueued, allow_failure=True) if enqueued else None
         self.queue.enqueue(FINISH_JOB, batch_id, depends_on=depends, job_timeout=self.job_timeout,
-                           description=f"finish batch {batch_id}")
+                           job_id=job_id("finish", batch_id), description=f"finish batch {batch_id}")
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None:
         job = self.ocr_queue.enqueue(OCR_JOB, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
-                                     description=f"ocr document {document_id}")
+                                     job_id=job_id("ocr", document_id), description=f"ocr document {document_id}")
         from rq.job import Dependency
 
         self.queue.enqueue(FINISH_JOB, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
-                           job_timeout=self.job_timeout, description=f"finish batch {batch_id}")
+                           job_timeout=self.job_timeout, job_id=job_id("finish", batch_id),
+                           description=f"finish batch {batch_id}")
 
     def submit_retrain(self, framework: str) -> str | None:
         job = self.queue.enqueue(RETRAIN_JOB, framework, job_timeout=RETRAIN_TIMEOUT_SECONDS,
@@ -169,6 +174,12 @@ class RqDispatcher:
             return bool(self.redis.ping())
         except Exception:
             return False
+
+    def probe(self, claim_grace_seconds: float):
+        """What the reconciler and readiness ask: which targets still have a job on its way."""
+        from evidence.queue.probe import RedisJobProbe
+
+        return RedisJobProbe(self.redis, (QUEUE_NAME, OCR_QUEUE_NAME), claim_grace_seconds=claim_grace_seconds)
 
 
 _inline: InlineDispatcher | None = None

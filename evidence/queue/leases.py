@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 from sqlalchemy import or_, update
 from sqlalchemy.orm import Session
@@ -25,6 +27,7 @@ from evidence.domain import FileStatus
 
 log = logging.getLogger(__name__)
 QUEUED = "queued"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,25 @@ def lease_kept(db: Database, document_id: int, token: str, lease_seconds: int) -
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+def retry_while_database_away(action: Callable[[], T], *, for_seconds: float, step: float = 1.0) -> T:
+    """``action()``, retried every ``step`` seconds while the database is unreachable (a restart, a dropped
+    connection), for at most ``for_seconds``; then the last error is raised. Any other error at once.
+
+    Why: a worker that finished a file while PostgreSQL restarted would otherwise fail its job and wait for
+    the lease to lapse and the reconciler to re-deliver; this records the result the moment it is back."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    deadline = time.monotonic() + for_seconds
+    while True:
+        try:
+            return action()
+        except (OperationalError, InterfaceError):
+            if time.monotonic() >= deadline:
+                raise
+            log.warning("database unavailable; retrying the write in %.0f s", step)
+            time.sleep(step)
 
 
 def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:

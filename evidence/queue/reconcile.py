@@ -1,15 +1,18 @@
 """The reconciler: finds work the queue lost and re-delivers it; gives up after N attempts.
 
-Runs periodically (``spbe reconcile`` or the worker's scheduler). It trusts only the database: a document
-still ``queued`` whose lease expired, or that was enqueued long ago and never claimed, is delivered again;
-the lease claim makes a duplicate delivery harmless.
+Runs every few seconds (``spbe reconcile``). The database says what is unfinished; Redis (through a
+``RedisJobProbe``) says whether a job for it is still on its way. A document still ``queued`` with no live
+lease and no live job is delivered again at once; without a probe (tests, no Redis) "never claimed for
+``requeue_after_seconds``" stands in for "no live job". The lease claim makes a duplicate delivery harmless.
+A batch row still ``received`` with no ingest job is the outbox of an upload made while Redis was down.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import and_, or_, select
 
@@ -19,7 +22,12 @@ from evidence.db.models import Batch, Document, utcnow
 from evidence.domain import FileStatus
 from evidence.pipeline.process import finish_batch
 from evidence.queue.leases import gave_up_reason
+from evidence.queue.probe import LiveJobs
 from evidence.settings import Settings
+
+
+class JobProbe(Protocol):
+    def snapshot(self) -> LiveJobs: ...
 
 
 @dataclass
@@ -50,15 +58,60 @@ def _stalled(model, now, stale_before):
     )
 
 
-def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | None = None) -> ReconcileReport:
+def _lease_free(model, now):
+    return or_(model.lease_expires_at.is_(None), model.lease_expires_at < now)
+
+
+def _lost_by_probe(db: Database, probe: JobProbe, now: datetime, grace: timedelta) -> tuple[list[int], list[int]]:
+    """(batch ids, document ids) with no live lease, no live job, and not just handed to the queue.
+
+    Reads ids without locks; the caller re-checks the same conditions under lock, so a worker that claims
+    meanwhile wins and the row is skipped."""
+    recent = now - grace
+    with db.session() as session:
+        batches = session.execute(
+            select(Batch.id, Batch.lease_token, Batch.created_at)
+            .where(Batch.status == "received", _lease_free(Batch, now))
+        ).all()
+        docs = session.execute(
+            select(Document.id, Document.lease_token, Document.enqueued_at)
+            .where(Document.status == "queued", Document.duplicate_of_id.is_(None), _lease_free(Document, now))
+        ).all()
+    if not batches and not docs:
+        return [], []  # the common case: nothing waits, Redis is not even asked
+    live = probe.snapshot()
+
+    def settled(token: str | None, handed_at: datetime | None) -> bool:
+        # Claimed once (its lease lapsed), or handed to the queue longer ago than the grace.
+        return token is not None or handed_at is None or _aware(handed_at) < recent
+
+    lost_batches = [b.id for b in batches if b.id not in live.batches and settled(b.lease_token, b.created_at)]
+    lost_docs = [d.id for d in docs if d.id not in live.documents and settled(d.lease_token, d.enqueued_at)]
+    return lost_batches, lost_docs
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; everything is stored in UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | None = None,
+              probe: JobProbe | None = None) -> ReconcileReport:
+    """One pass: re-deliver (or give up on) lost work, then finish batches with nothing left queued."""
     now = utcnow()
     stale_before = now - timedelta(seconds=stale_after_seconds if stale_after_seconds is not None
                                    else settings.requeue_after_seconds)
+    if probe is not None:
+        lost_batches, lost_docs = _lost_by_probe(db, probe, now, timedelta(seconds=settings.enqueue_grace_seconds))
+        batch_filter = and_(Batch.id.in_(lost_batches), _lease_free(Batch, now))
+        doc_filter = and_(Document.id.in_(lost_docs), _lease_free(Document, now))
+    else:
+        batch_filter, doc_filter = _stalled(Batch, now, stale_before), _stalled(Document, now, stale_before)
     report = ReconcileReport()
     by_batch: dict[int, list[int]] = defaultdict(list)
     with db.session() as session:
         for batch in session.scalars(
-            select(Batch).where(Batch.status == "received", _stalled(Batch, now, stale_before)).with_for_update(skip_locked=True)
+            select(Batch).where(Batch.status == "received", batch_filter).with_for_update(skip_locked=True)
         ):
             if batch.attempts >= settings.max_attempts:
                 batch.status, batch.error = "failed", gave_up_reason(batch.attempts)
@@ -68,8 +121,7 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_to_ingest.append(batch.id)
         for doc in session.scalars(
-            select(Document).where(Document.status == "queued", Document.duplicate_of_id.is_(None),
-                                   _stalled(Document, now, stale_before))
+            select(Document).where(Document.status == "queued", Document.duplicate_of_id.is_(None), doc_filter)
             .with_for_update(skip_locked=True)
         ):
             if doc.attempts >= settings.max_attempts:

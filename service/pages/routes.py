@@ -73,6 +73,12 @@ async def login_submit(request: Request) -> Response:
     form = await checked_form(request)
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     next_path = _safe_next(str(form.get("next", "")))
+    refused = request.app.state.login_limiter.attempt(username, request.client.host if request.client else None)
+    if refused is not None:  # the same limits as the API login (service/ratelimit.py)
+        page = render(request, "login.html.j2", status_code=429, next=next_path, username=username, user=None,
+                      error=message("auth.rate_limited", seconds=refused.retry_after))
+        page.headers["Retry-After"] = str(refused.retry_after)
+        return page
 
     def attempt():
         with request.app.state.db.session() as session:

@@ -3,13 +3,13 @@
 
 from fastapi import APIRouter
 
-from service.routes import auth, batches, catalog, documents, models, reports, reviews, system, uploads
+from service.routes import audit, auth, batches, catalog, documents, models, reports, reviews, system, uploads
 from service.routes.common import API_PREFIX
 
 
 def api_router() -> APIRouter:
     router = APIRouter()
-    for module in (auth, uploads, batches, documents, reviews, catalog, reports, models, system):
+    for module in (auth, uploads, batches, documents, reviews, catalog, reports, models, system, audit):
         router.include_router(module.router)
     return router
 

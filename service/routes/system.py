@@ -1,4 +1,11 @@
-"""Operations: ``/health`` for load balancers (no auth) and ``/metrics`` for Prometheus (admin)."""
+"""Operations: ``/health`` (and ``/health/live``, ``/health/ready``) for load balancers and orchestrators
+(no auth), ``/metrics`` for Prometheus (admin).
+
+Liveness says only that the process answers (restart it when it does not). Readiness says whether it can
+do its job: the database answers, Redis answers (with jobs on Redis), every enabled framework has a
+promoted model (without one, files wait silently), plus the queue's depth and the age of its oldest job,
+so an operator sees a stalled queue before the users do.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import logging
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
+from pydantic import BaseModel
 from sqlalchemy import text
 
 from service.deps import AdminPrincipal, LangDep
@@ -48,3 +56,66 @@ def health(request: Request, lang: LangDep) -> JSONResponse:
     **UNAUTHORIZED, **FORBIDDEN, 200: {"content": {"text/plain": {}}, "description": "Format teks Prometheus"}})
 def metrics(request: Request, principal: AdminPrincipal) -> Response:
     return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
+
+
+class LiveOut(BaseModel):
+    status: str = "ok"
+
+
+class ReadyOut(BaseModel):
+    status: str
+    database: str
+    queue: str
+    models: dict[str, str | None]
+    queue_depth: int | None = None
+    oldest_job_age_seconds: float | None = None
+    detail: str | None = None
+
+
+@router.get("/health/live", response_model=LiveOut)
+def live() -> LiveOut:
+    """The process answers; nothing else is checked (a database outage must not get the API restarted)."""
+    return LiveOut()
+
+
+def _database_state(request: Request) -> str:
+    try:
+        with request.app.state.db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return "ok"
+    except Exception:
+        log.warning("readiness: database check failed", exc_info=True)
+        return "unavailable"
+
+
+@router.get("/health/ready", response_model=ReadyOut, responses={503: {"model": ReadyOut, "description": "Belum siap"}})
+def ready(request: Request, lang: LangDep) -> JSONResponse:
+    """Database, queue, a model per enabled framework, queue depth and the oldest waiting job's age."""
+    from classifier.artifact import current_version
+
+    state = request.app.state
+    settings = state.settings
+    body = ReadyOut(status="ok", database=_database_state(request), queue="inline",
+                    models={fw: current_version(settings.models_dir, fw) for fw in settings.frameworks})
+    dispatcher = state.dispatcher
+    if dispatcher.mode != "inline":
+        try:
+            snapshot = dispatcher.probe(settings.enqueue_grace_seconds).snapshot()
+            body.queue, body.queue_depth = "ok", snapshot.waiting
+            body.oldest_job_age_seconds = (round(snapshot.oldest_waiting_seconds, 1)
+                                           if snapshot.oldest_waiting_seconds is not None else None)
+        except Exception:
+            log.warning("readiness: queue check failed", exc_info=True)
+            body.queue = "unavailable"
+    missing = [fw for fw, version in body.models.items() if version is None]
+    problems = []
+    if body.database != "ok":
+        problems.append(message("health.database", lang))
+    if body.queue == "unavailable":
+        problems.append(message("health.queue", lang))
+    if missing:
+        problems.append(message("health.models", lang, frameworks=", ".join(missing)))
+    if problems:
+        body.status, body.detail = "error", " ".join(problems)
+        return JSONResponse(body.model_dump(), status_code=503)
+    return JSONResponse(body.model_dump())
