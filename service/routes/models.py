@@ -1,4 +1,4 @@
-"""Model versions: which one is current, their held-out metrics, and retraining on reviewed documents."""
+"""Model versions: which one is current, their figures on the real documents, and retraining on reviewed documents."""
 
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ class ModelVersionOut(BaseModel):
     created_at: str | None = None
     data_sha256: str | None = None
     reviewed_documents: int = 0
-    heldout: dict[str, float | int] = {}
+    # Grouped cross-validation over the real labelled documents; for versions trained before it, their
+    # figures on the real documents they were not trained on.
+    real_documents: dict[str, float | int] = {}
+    real_documents_measure: str | None = None
 
 
 class ModelsOut(BaseModel):
@@ -34,23 +37,25 @@ class RetrainAccepted(BaseModel):
     detail: str
 
 
+REAL_MEASURES = ("real_grouped_cv", "real_not_trained_on", "heldout_real")
 HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_recall",
                     "false_positive_rate_unrelated", "expected_calibration_error")
 
 
 @router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
 def models(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
-    """Model versions of ``framework`` with their held-out metrics (never trained or tuned on)."""
+    """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on)."""
     models_dir = request.app.state.settings.models_dir
     current = current_version(models_dir, catalog.id)
     versions = []
     for version in list_versions(models_dir, catalog.id):
         card = load_card(models_dir, catalog.id, version)
-        heldout = card.get("metrics", {}).get("heldout_real", {})
+        measure, figures = next(((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))),
+                                (None, {}))
         versions.append(ModelVersionOut(
             version=version, current=version == current, created_at=card.get("created_at"),
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
-            heldout={k: heldout[k] for k in HEADLINE_METRICS if k in heldout},
+            real_documents={k: figures[k] for k in HEADLINE_METRICS if k in figures}, real_documents_measure=measure,
         ))
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 

@@ -54,8 +54,15 @@ def test_sample_archive_end_to_end(make_service, sample_archive: Path) -> None:
 
     queue = service.get("/api/v1/review-queue?limit=200", user="rina").json()
     assert queue["total"] > 0
-    uncertainties = [i["uncertainty"] for i in queue["items"] if i["uncertainty"] is not None]
-    assert uncertainties == sorted(uncertainties)
+    # "Perlu dicek" candidates first (issue 9), then each part most uncertain first.
+    states = service.get("/api/v1/reports/gaps").json()["indicator_states"]
+    perlu_dicek = {s["id"] for s in states if s["state"] == "perlu_dicek"}
+    items = [i for i in queue["items"] if i["uncertainty"] is not None]
+    first = [i["candidate"] and i["indicator_id"] in perlu_dicek for i in items]
+    assert perlu_dicek and first[0] and first == sorted(first, reverse=True)
+    lead = first.count(True)
+    for part in (items[:lead], items[lead:]):
+        assert [i["uncertainty"] for i in part] == sorted(i["uncertainty"] for i in part)
     assert (tikor["id"], 10) not in {(i["document_id"], i["indicator_id"]) for i in queue["items"]}
 
     report = service.get("/api/v1/reports/gaps").json()

@@ -17,13 +17,15 @@ def _models_copy(tmp_path: Path) -> Path:
     return target
 
 
-def test_models_lists_versions_with_heldout_metrics(make_service, tmp_path: Path) -> None:
+def test_models_lists_versions_with_real_document_figures(make_service, tmp_path: Path) -> None:
     models = _models_copy(tmp_path)
     service = make_service(SPBE_DATA_DIR=str(tmp_path / "var"), SPBE_MODELS_DIR=str(models))
     body = service.get("/api/v1/models?framework=spbe-2020", user="rina").json()
     assert body["current"] == current_version(models, "spbe-2020")
     current = next(v for v in body["versions"] if v["current"])
-    assert 0.0 <= current["heldout"]["micro_f1"] <= 1.0 and current["heldout"]["documents"] > 0
+    assert 0.0 <= current["real_documents"]["micro_f1"] <= 1.0 and current["real_documents"]["documents"] >= 122
+    assert current["real_documents_measure"] == "real_grouped_cv"
+    assert all(v["real_documents"] for v in body["versions"]), "every version carries real-document figures"
     assert service.get("/api/v1/models", user="kominfo").status_code == 403
 
 
@@ -38,7 +40,7 @@ def test_only_an_admin_queues_a_retrain_which_trains_a_new_version(make_service,
     service.wait(timeout=600)
     after = list_versions(models, "spbe-2020")
     assert len(after) == len(before) + 1  # a smaller corpus is new training data, so it trains
-    # Promoted only if not worse on the held-out documents than the version it would replace.
+    # Promoted only if not worse on the real documents than the version it would replace.
     (new,) = set(after) - set(before)
     old = current_version(REPO / "models", "spbe-2020")
     decision = promotion_decision(load_card(models, "spbe-2020", new), load_card(models, "spbe-2020", old))

@@ -75,7 +75,7 @@ def test_browsers_get_html_errors_with_the_navigation(service: Service, desk: di
     api = browser.get("/api/v1/tidak-ada", headers={"accept": "text/html"})
     assert api.status_code == 404 and api.json() == {"detail": "Alamat tidak ditemukan."}
     english = service.get("/api/v1/reports/gaps?format=xml").json()["detail"]
-    assert "'json' atau 'html'" in english and " or " not in english
+    assert "'pdf' atau 'csv'" in english and " or " not in english
 
 
 def test_framework_choice_is_remembered_and_numbers_carry_it(service: Service, desk: dict[str, int]) -> None:
