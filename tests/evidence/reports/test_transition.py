@@ -91,7 +91,7 @@ def test_transition_from_an_spbe_report_into_a_pemdi_report(
     assert pemda_ids == {10, 19, 32}
     views = build_transitions(crosswalk, pemdi, {}, {name: ids for name, ids in per_opd.items()})
     assert _row(views[0], 4).suggested_from == [10, 19]
-    assert _row(views[0], 17).suggested_from == [32]
+    assert _row(views[0], 13).suggested_from == [32]  # one application's regulation is Aplikasi Pemdi
 
     docs = [ScannedDocument("a.pdf", "x", FileStatus.OK, opd=DISKOMINFO, framework="pemdi-2026",
                             suggestions=[Suggestion(1, 0.9)])]
