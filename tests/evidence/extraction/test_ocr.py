@@ -59,7 +59,7 @@ def test_scanned_decree_reads_back_at_least_90_percent_of_its_words(ocr_result: 
 
     assert recall >= 0.90, f"word recall {recall:.3f}"
     assert (ocr_result.status, ocr_result.error) == ("ok", None)
-    assert ocr_result.extractor == "pdfplumber+tesseract"
+    assert ocr_result.extractor == "pdfium+tesseract"
     assert "tesseract-" in ocr_result.extractor_version
 
 
