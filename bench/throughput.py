@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,6 +136,7 @@ def run_api(archive: Path, workers: int) -> tuple[float, list[float], list[float
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()
+    shutil.rmtree(tmp, ignore_errors=True)
     return elapsed, peaks, cpus, counts
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -27,15 +28,17 @@ def classify_files(paths: list[Path], classifier, catalog, settings) -> list[dic
     (``SPBE_WORKERS`` side by side), then classification in batches. The same file gets the same
     suggestions here as in a scan."""
     records: list[dict] = [_empty_record(path) for path in paths]
-    jobs = []
-    for index, path in enumerate(paths):
-        try:
-            jobs.append(Job(index, path.name, path.read_bytes()))
-        except OSError as exc:
-            records[index]["error"] = f"unreadable: {exc.strerror or exc}"
+
+    def jobs() -> Iterator[Job[int]]:  # read lazily: only the files being extracted are in memory
+        for index, path in enumerate(paths):
+            try:
+                yield Job(index, path.name, path.read_bytes())
+            except OSError as exc:
+                records[index]["error"] = f"unreadable: {exc.strerror or exc}"
+
     policy = ExtractionPolicy.from_settings(settings)
     workers = settings.resolved_workers()
-    results = dict(ParallelExtractor(policy, workers).run(jobs))
+    results = dict(ParallelExtractor(policy, workers).run(jobs()))
     indexes = sorted(results)
     batch = max(1, settings.classify_batch_size)
     pool_size = workers if len(indexes) > batch else 1  # a few files: no pool to fork
