@@ -7,9 +7,12 @@ import subprocess
 import sys
 
 BENCHMARKS = (
-    ("extraction", []),  # per-format extraction and intake throughput, OCR pages per second
+    ("pdf_text", []),  # PDF pages/s: extract() vs raw pypdfium2 and raw pdfplumber on the same files
+    ("ocr", []),  # OCR pages/s and word recall vs raw tesseract on the same page images at the same dpi
+    ("classification", []),  # documents/s per framework, batch vs one at a time
+    ("throughput", []),  # ~10,000 pages: spbe scan, and the API with 1 and 2 RQ workers (Redis DB 13, PostgreSQL)
+    ("extraction", ["--ocr-pages", "0"]),  # per-format extraction and intake throughput
     ("api_latency", []),  # review endpoints, p50/p95
-    ("workers", ["--files", "100"]),  # an archive through 1 and 2 real RQ workers (needs Redis)
     ("load", []),  # 50 reviewers + 10 uploaders on PostgreSQL with 2 workers: p50/p95, errors (needs both)
 )
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 from rich.table import Table
 
 from cli.common import FrameworkOption, catalog_for, classifier_for, console
-from evidence.extraction import extract
+from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.classify import Classifiers
+from evidence.pipeline.parallel import Job, ParallelExtractor
+from evidence.pipeline.process import Outcome, outcome_of
 from evidence.settings import get_settings
 
 
@@ -19,28 +23,53 @@ def _maturity(outcome, indicator_id: int) -> dict | None:
     return hint.as_dict() if hint is not None else None
 
 
-def classify_file(path: Path, classifier, catalog, settings) -> dict:
-    record: dict = {"file": str(path), "status": "failed", "error": None, "doc_type": None, "indicators": [],
-                    "candidates": [], "pages": None, "text_chars": 0, "metadata": None}
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        record["error"] = f"unreadable: {exc.strerror or exc}"
-        return record
-    result = extract(data, path.name, min_chars_per_page=settings.min_chars_per_page, max_pages=settings.max_pdf_pages)
-    record.update(status=result.status, error=result.error, pages=result.page_count, text_chars=result.text_chars)
-    if result.status != "ok":
-        return record
-    outcome = classifier.classify(result.text, str(path), pages=result.pages)
-    record["doc_type"] = outcome.doc_type
-    record["metadata"] = outcome.metadata.as_dict() if outcome.metadata is not None else None
+def classify_files(paths: list[Path], classifier, catalog, settings) -> list[dict]:
+    """Every file through the pipeline of ``spbe scan``: extraction and OCR in limited child processes
+    (``SPBE_WORKERS`` side by side), then classification in batches. The same file gets the same
+    suggestions here as in a scan."""
+    records: list[dict] = [_empty_record(path) for path in paths]
+
+    def jobs() -> Iterator[Job[int]]:  # read lazily: only the files being extracted are in memory
+        for index, path in enumerate(paths):
+            try:
+                yield Job(index, path.name, path.read_bytes())
+            except OSError as exc:
+                records[index]["error"] = f"unreadable: {exc.strerror or exc}"
+
+    policy = ExtractionPolicy.from_settings(settings)
+    workers = settings.resolved_workers()
+    results = dict(ParallelExtractor(policy, workers).run(jobs()))
+    indexes = sorted(results)
+    batch = max(1, settings.classify_batch_size)
+    pool_size = workers if len(indexes) > batch else 1  # a few files: no pool to fork
+    with Classifiers({catalog.id: classifier}, pool_size) as pool:
+        futures = [(chunk, pool.submit([(results[i], str(paths[i])) for i in chunk], [catalog.id]))
+                   for chunk in (indexes[at:at + batch] for at in range(0, len(indexes), batch))]
+        for chunk, future in futures:
+            for i, said in zip(chunk, future.result(), strict=True):
+                _fill(records[i], outcome_of(results[i], said, {catalog.id: classifier}), catalog)
+    return records
+
+
+def _empty_record(path: Path) -> dict:
+    return {"file": str(path), "status": "failed", "error": None, "doc_type": None, "indicators": [],
+            "candidates": [], "pages": None, "text_chars": 0, "metadata": None}
+
+
+def _fill(record: dict, outcome: Outcome, catalog) -> None:
+    result = outcome.extraction
+    record.update(status=outcome.status, error=outcome.error, pages=result.page_count, text_chars=result.text_chars)
+    if not outcome.classifications:
+        return
+    said = outcome.classifications[0][1]
+    record["doc_type"] = said.doc_type
+    record["metadata"] = said.metadata.as_dict() if said.metadata is not None else None
     record["indicators"] = [
         {"id": s.indicator_id, "name": catalog.indicator(s.indicator_id).name, "score": s.score, "reasons": list(s.reasons),
-         "maturity": _maturity(outcome, s.indicator_id), "evidence": list(outcome.evidence.get(s.indicator_id, []))}
-        for s in outcome.suggestions
+         "maturity": _maturity(said, s.indicator_id), "evidence": list(said.evidence.get(s.indicator_id, []))}
+        for s in said.suggestions
     ]
-    record["candidates"] = [{"id": s.indicator_id, "score": s.score} for s in outcome.candidates]
-    return record
+    record["candidates"] = [{"id": s.indicator_id, "score": s.score} for s in said.candidates]
 
 
 def _level(indicator: dict) -> str:
@@ -57,7 +86,7 @@ def classify(
     settings = get_settings()
     catalog = catalog_for(framework, settings)
     classifier = classifier_for(catalog, settings)
-    records = [classify_file(f, classifier, catalog, settings) for f in files]
+    records = classify_files(list(files), classifier, catalog, settings)
     if as_json:
         for rec in records:
             print(json.dumps(rec, ensure_ascii=False))

@@ -13,7 +13,8 @@ from evidence.db import open_database
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
-from evidence.pipeline import finish_batch, ingest_source, run_document
+from evidence.pipeline import finish_batch, ingest_source
+from evidence.pipeline.batch import process_documents
 from evidence.reports import print_gap_report, write_report
 from evidence.reports.stored import stored_gap_report
 from evidence.settings import get_settings
@@ -49,10 +50,11 @@ def scan(
     with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("Ekstraksi & klasifikasi", total=len(ingested.to_process))
-        for document_id in ingested.to_process:
-            run_document(db, store, document_id, classifiers.__getitem__, policy=policy, frameworks=list(classifiers),
-                         lease_seconds=settings.lease_seconds, max_attempts=settings.max_attempts)
-            progress.advance(task)
+        # Every core: extraction/OCR children and classification processes side by side (SPBE_WORKERS).
+        process_documents(db, store, ingested.to_process, classifiers.__getitem__, policy=policy,
+                          frameworks=list(classifiers), workers=settings.resolved_workers(),
+                          batch_size=settings.classify_batch_size, lease_seconds=settings.lease_seconds,
+                          max_attempts=settings.max_attempts, on_done=lambda _doc, _status: progress.advance(task))
     with db.session() as session:
         finish_batch(session, ingested.batch_id)
     with db.session() as session:

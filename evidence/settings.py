@@ -6,6 +6,7 @@ originals and the model live; reading ``os.environ`` in many places makes them d
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -91,6 +92,23 @@ class Settings(BaseSettings):
 
     # Pages with fewer characters than this are treated as having no text layer (scans).
     min_chars_per_page: int = 25
+    # Ruled (table) pages of one PDF read with pdfplumber's table finder, row by row; the other pages, and
+    # table pages past this count, are read by pdfium alone (same words, cell order). 0: pdfium only.
+    pdf_table_pages: int = 60
+
+    # Throughput: embedded `spbe scan` and `spbe classify` run this many extraction/OCR child processes
+    # and classification processes side by side (0: one per CPU core). RQ deployments scale by workers.
+    workers: int = 0
+    # Pages of one scanned document OCR'd at the same time (0: one per CPU core).
+    ocr_page_workers: int = 0
+    # Documents classified together (one model call per framework per batch).
+    classify_batch_size: int = 32
+
+    def resolved_workers(self) -> int:
+        return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)
+
+    def resolved_ocr_page_workers(self) -> int:
+        return self.ocr_page_workers if self.ocr_page_workers > 0 else max(1, os.cpu_count() or 1)
 
     def corpus_size(self) -> dict[str, int]:
         return {"docs_per_indicator": self.train_docs_per_indicator, "negatives": self.train_negatives}

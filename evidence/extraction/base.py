@@ -21,6 +21,9 @@ class PageText:
     # it is below the configured threshold, so a reviewer knows which pages to check by eye.
     ocr_confidence: float | None = None
     low_confidence: bool = False
+    # Which reader produced the text: "pdfium", "pdfplumber-tables" (PDF pages), "tesseract" (OCR); empty
+    # for formats with a single reader.
+    engine: str = ""
 
     @property
     def chars(self) -> int:
@@ -30,7 +33,7 @@ class PageText:
 @dataclass(frozen=True)
 class ExtractionResult:
     status: ExtractionStatus
-    extractor: str  # e.g. "pdfplumber"
+    extractor: str  # e.g. "pdfium", "pdfium+pdfplumber", "pdfium+tesseract"
     extractor_version: str
     media_type: str  # sniffed from the bytes, e.g. "application/pdf"
     pages: tuple[PageText, ...] = ()

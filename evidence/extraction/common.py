@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import platform
 from importlib.metadata import PackageNotFoundError, version
 
@@ -65,8 +66,12 @@ ARCHIVE_MEDIA_TYPES = frozenset(
 DEFAULT_MAX_IMAGE_PIXELS = 80_000_000
 
 
+@functools.lru_cache(maxsize=64)
 def library_version(distribution: str) -> str:
-    """A result must say which library produced it, so re-extraction after an upgrade can be targeted."""
+    """A result must say which library produced it, so re-extraction after an upgrade can be targeted.
+
+    Cached: reading the installed package's metadata costs ~0.3 ms, more than reading a PDF page.
+    """
     try:
         return version(distribution)
     except PackageNotFoundError:
@@ -79,8 +84,12 @@ def stdlib_version() -> str:
 
 
 def non_space_chars(text: str) -> int:
-    """Whitespace does not make a document readable, so thresholds count everything else."""
-    return sum(1 for ch in text if not ch.isspace())
+    """Whitespace does not make a document readable, so thresholds count everything else.
+
+    ``str.split()`` splits on exactly the characters ``str.isspace`` names, in C: ~20x faster than a
+    Python loop over characters, which cost more than pdfium's reading of the page.
+    """
+    return sum(map(len, text.split()))
 
 
 def short_detail(exc: BaseException) -> str:

@@ -47,32 +47,84 @@ def extract_isolated(
     the bytes need no copying. Call it from a single-threaded process (an RQ work horse, the CLI); a
     multi-threaded caller should pass ``start_method="forkserver"``.
     """
-    context = multiprocessing.get_context(start_method)
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_child_main,
-        args=(sender, data, filename, ocr, kwargs, memory_limit_bytes),
-        name=f"extract:{filename[-60:]}",
-        daemon=True,
-    )
-    started = time.monotonic()
-    child.start()
-    sender.close()
-    try:
-        result = _await_result(receiver, child, timeout_seconds)
-    finally:
-        receiver.close()
-        _reap(child)
-    if result is not None:
-        return result
-    elapsed = time.monotonic() - started
-    if elapsed >= timeout_seconds:
-        return _failed(data, filename, f"timeout: extraction exceeded {timeout_seconds:g} s")
-    return _failed(data, filename, _death_reason(child.exitcode, memory_limit_bytes))
+    run = IsolatedRun.start(data, filename, timeout_seconds=timeout_seconds, memory_limit_bytes=memory_limit_bytes,
+                            ocr=ocr, start_method=start_method, **kwargs)
+    return run.wait()
+
+
+class IsolatedRun:
+    """One extraction running in its own child process; many can run side by side (``evidence.pipeline.
+    parallel`` waits on their ``receiver`` connections together), each with its own deadline and limits."""
+
+    def __init__(self, data: bytes, filename: str, child: Any, receiver: Connection, timeout_seconds: float,
+                 memory_limit_bytes: int | None) -> None:
+        self.data = data
+        self.filename = filename
+        self.child = child
+        self.receiver = receiver
+        self.timeout_seconds = timeout_seconds
+        self.memory_limit_bytes = memory_limit_bytes
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout_seconds
+
+    @classmethod
+    def start(
+        cls,
+        data: bytes,
+        filename: str,
+        *,
+        timeout_seconds: float,
+        memory_limit_bytes: int | None = DEFAULT_MEMORY_LIMIT_BYTES,
+        ocr: bool = False,
+        start_method: str = "fork",
+        **kwargs: Any,
+    ) -> IsolatedRun:
+        context = multiprocessing.get_context(start_method)
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(
+            target=_child_main,
+            args=(sender, data, filename, ocr, kwargs, memory_limit_bytes),
+            name=f"extract:{filename[-60:]}",
+            daemon=True,
+        )
+        child.start()
+        sender.close()  # the child holds the only write end: its death is an EOF here
+        return cls(data, filename, child, receiver, timeout_seconds, memory_limit_bytes)
+
+    def wait(self) -> ExtractionResult:
+        """Block until the child answers, dies or runs out of time; always a result."""
+        return self.finish(_await_result(self.receiver, self.child, self.deadline - time.monotonic()))
+
+    def collect(self) -> ExtractionResult:
+        """The receiver is readable (an answer or an EOF): read it and end the child."""
+        try:
+            result = self.receiver.recv()
+        except (EOFError, OSError):  # the child died before sending anything
+            result = None
+        return self.finish(result)
+
+    def expired(self, now: float | None = None) -> bool:
+        return (now if now is not None else time.monotonic()) >= self.deadline
+
+    def kill(self) -> ExtractionResult:
+        """Past the deadline: SIGKILL the child's group and report the timeout."""
+        _kill(self.child)
+        return self.finish(None)
+
+    def finish(self, result: ExtractionResult | None) -> ExtractionResult:
+        try:
+            self.receiver.close()
+        finally:
+            _reap(self.child)
+        if result is not None:
+            return result
+        if time.monotonic() - self.started >= self.timeout_seconds:
+            return _failed(self.data, self.filename, f"timeout: extraction exceeded {self.timeout_seconds:g} s")
+        return _failed(self.data, self.filename, _death_reason(self.child.exitcode, self.memory_limit_bytes))
 
 
 def _await_result(receiver: Connection, child: Any, timeout_seconds: float) -> ExtractionResult | None:
-    deadline = time.monotonic() + timeout_seconds
+    deadline = time.monotonic() + max(timeout_seconds, 0.0)
     while True:
         remaining = deadline - time.monotonic()
         if remaining <= 0:

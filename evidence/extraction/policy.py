@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evidence.extraction.base import ExtractionResult
-from evidence.extraction.isolated import extract_isolated
+from evidence.extraction.isolated import IsolatedRun, extract_isolated
 from evidence.extraction.ocr import needs_ocr, ocr_document
+from evidence.extraction.pdf import MAX_TABLE_PAGES
 from evidence.extraction.registry import extract
 from evidence.settings import Settings
 
@@ -31,6 +32,7 @@ class ExtractionPolicy:
     ocr_enabled: bool = True
     ocr_timeout_seconds: float = 1800.0
     ocr_options: dict[str, Any] = field(default_factory=dict)
+    pdf_table_pages: int = MAX_TABLE_PAGES
 
     @classmethod
     def from_settings(cls, settings: Settings, *, isolate: bool = True) -> ExtractionPolicy:
@@ -43,7 +45,9 @@ class ExtractionPolicy:
             memory_limit_bytes=settings.extraction_memory_limit_mb * 1024 * 1024,
             ocr_enabled=settings.ocr_enabled,
             ocr_timeout_seconds=settings.ocr_timeout_seconds,
+            pdf_table_pages=settings.pdf_table_pages,
             ocr_options={
+                "workers": settings.resolved_ocr_page_workers(),
                 "languages": settings.ocr_languages,
                 "min_confidence": settings.ocr_min_confidence,
                 "dpi": settings.ocr_dpi,
@@ -55,7 +59,7 @@ class ExtractionPolicy:
     @property
     def _limits(self) -> dict[str, Any]:
         return {"min_chars_per_page": self.min_chars_per_page, "max_pages": self.max_pages,
-                "max_image_pixels": self.max_image_pixels}
+                "max_image_pixels": self.max_image_pixels, "pdf_table_pages": self.pdf_table_pages}
 
     def extract(self, data: bytes, filename: str) -> ExtractionResult:
         """The text layer only: fast, for every file."""
@@ -69,9 +73,35 @@ class ExtractionPolicy:
 
     def ocr(self, data: bytes, filename: str) -> ExtractionResult:
         """Text layer plus OCR of the pages without one; bounded by its own, longer time limit."""
-        budget = max(self.ocr_timeout_seconds - OCR_BUDGET_MARGIN_SECONDS, self.ocr_timeout_seconds / 2)
-        options = {**self._limits, **self.ocr_options, "time_budget_seconds": budget}
         if not self.isolate:
-            return ocr_document(data, filename, **options)
+            return ocr_document(data, filename, **self._ocr_options)
         return extract_isolated(data, filename, timeout_seconds=self.ocr_timeout_seconds,
-                                memory_limit_bytes=self.memory_limit_bytes, ocr=True, **options)
+                                memory_limit_bytes=self.memory_limit_bytes, ocr=True, **self._ocr_options)
+
+    def read(self, data: bytes, filename: str, *, ocr_now: bool = False) -> ExtractionResult:
+        """The one text step of every entry point: the text layer, then OCR when pages lack one.
+
+        ``ocr_now`` skips the cheap pass (the OCR queue's job, whose cheap pass already ran).
+        """
+        if ocr_now:
+            return self.ocr(data, filename)
+        result = self.extract(data, filename)
+        return self.ocr(data, filename) if self.wants_ocr(result) else result
+
+    @property
+    def _ocr_options(self) -> dict[str, Any]:
+        budget = max(self.ocr_timeout_seconds - OCR_BUDGET_MARGIN_SECONDS, self.ocr_timeout_seconds / 2)
+        return {**self._limits, **self.ocr_options, "time_budget_seconds": budget}
+
+    def start(self, data: bytes, filename: str, *, ocr: bool = False) -> IsolatedRun | ExtractionResult:
+        """Begin one step without waiting: a running child (isolated) or, without isolation, the result.
+
+        ``evidence.pipeline.parallel`` runs many at once; the limits are exactly those of ``extract``/``ocr``.
+        """
+        if not self.isolate:
+            return self.ocr(data, filename) if ocr else self.extract(data, filename)
+        if ocr:
+            return IsolatedRun.start(data, filename, timeout_seconds=self.ocr_timeout_seconds,
+                                     memory_limit_bytes=self.memory_limit_bytes, ocr=True, **self._ocr_options)
+        return IsolatedRun.start(data, filename, timeout_seconds=self.timeout_seconds,
+                                 memory_limit_bytes=self.memory_limit_bytes, **self._limits)

@@ -26,7 +26,7 @@ from evidence.extraction.html import HtmlExtractor
 from evidence.extraction.image import ImageExtractor
 from evidence.extraction.odf import OdfExtractor
 from evidence.extraction.ole import ole_readable
-from evidence.extraction.pdf import PdfExtractor
+from evidence.extraction.pdf import MAX_TABLE_PAGES, PdfExtractor
 from evidence.extraction.ppt import PptExtractor
 from evidence.extraction.pptx import PptxExtractor
 from evidence.extraction.rtf import RtfExtractor
@@ -74,8 +74,12 @@ def extract(
     min_chars_per_page: int = 25,
     max_pages: int = 2000,
     max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
+    pdf_table_pages: int = MAX_TABLE_PAGES,
 ) -> ExtractionResult:
     """Extract text from one file's bytes; ``filename`` is only used for messages and warnings.
+
+    ``pdf_table_pages`` bounds how many ruled pages of one PDF are read with pdfplumber's table finder
+    (the others with pdfium alone); see ``evidence.extraction.pdf``.
 
     Archives are reported ``unsupported`` here: intake expands them before extraction. Images and
     scanned PDFs come back ``no_text`` with pages marked ``needs_ocr``; ``evidence.extraction.ocr``
@@ -100,9 +104,11 @@ def extract(
         extension = file_extension(filename) or "no extension"
         return _sniff_result(media_type, "unsupported", f"unsupported: {media_type} ({extension})", warnings)
 
+    options = {"max_table_pages": pdf_table_pages} if isinstance(extractor, PdfExtractor) else {}
     try:
         result = extractor.extract(
-            data, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels
+            data, min_chars_per_page=min_chars_per_page, max_pages=max_pages, max_image_pixels=max_image_pixels,
+            **options,
         )
     except Exception as exc:  # see module docstring
         error = OUT_OF_MEMORY_ERROR if isinstance(exc, MemoryError) else _extractor_error(exc)

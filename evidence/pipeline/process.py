@@ -7,7 +7,7 @@ Never raises for a bad file: every failure becomes the document's final state wi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,6 +21,7 @@ from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, 
 from evidence.domain import FileStatus, Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.classify import Classified, classify_batch
 from evidence.pipeline.ingest import ensure_framework
 from evidence.queue.leases import claim_document, lease_kept, release_document, retry_while_database_away
 from evidence.storage import BlobStore
@@ -53,24 +54,32 @@ class Outcome:
     classifications: list[tuple[DocumentClassifier, ClassificationLike]] = field(default_factory=list)
 
 
-def classify_extraction(result: ExtractionResult, path: str, classifiers: Sequence[DocumentClassifier]) -> Outcome:
-    """Pure: an extraction result in, an outcome out. A classifier error becomes a failed outcome."""
+def outcome_of(result: ExtractionResult, said: Classified, classifiers: Mapping[str, DocumentClassifier]) -> Outcome:
+    """An extraction result and what ``classify_batch`` said about it, as the document's outcome."""
     if result.status != "ok":
         return Outcome(result.status, result.error, result)
-    try:
-        said = [(c, c.classify(result.text, path, pages=result.pages)) for c in classifiers]
-    except Exception as exc:  # one bad file must not stop the batch
-        return Outcome(FileStatus.FAILED.value, f"classifier_error: {type(exc).__name__}: {exc}"[:2000], result)
-    return Outcome(FileStatus.OK.value, None, result, said)
+    if isinstance(said, str):
+        return Outcome(FileStatus.FAILED.value, said, result)
+    return Outcome(FileStatus.OK.value, None, result, [(classifiers[fw], cls) for fw, cls in said])
+
+
+def classify_extraction(result: ExtractionResult, path: str, classifiers: Sequence[DocumentClassifier]) -> Outcome:
+    """Pure: an extraction result in, an outcome out. A classifier error becomes a failed outcome."""
+    by_key = {str(i): c for i, c in enumerate(classifiers)}
+    return outcome_of(result, classify_batch([(result, path)], by_key, list(by_key))[0], by_key)
 
 
 def compute_outcome(
     data: bytes, filename: str, path: str, classifiers: Sequence[DocumentClassifier], policy: ExtractionPolicy, *,
     ocr_now: bool = False,
 ) -> Outcome:
-    """Extract (with OCR when ``ocr_now``) and classify. Any exception becomes a failed outcome."""
+    """Extract, OCR the pages without a text layer (at once when ``ocr_now``), classify once.
+
+    The same steps as ``spbe scan`` and ``spbe classify`` (``ExtractionPolicy.read``). Any exception
+    becomes a failed outcome.
+    """
     try:
-        result = policy.ocr(data, filename) if ocr_now else policy.extract(data, filename)
+        result = policy.read(data, filename, ocr_now=ocr_now)
     except Exception as exc:
         return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
     return classify_extraction(result, path, classifiers)
@@ -154,26 +163,40 @@ def run_document(
     else:
         classifiers = [classifier_for(fw) for fw in dict.fromkeys([framework, *frameworks])]
         with lease_kept(db, document_id, claim.token, lease_seconds):
-            outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=ocr_phase)
-            if not ocr_phase and outcome.extraction is not None and policy.wants_ocr(outcome.extraction):
-                if hand_off_ocr is not None:
+            if not ocr_phase and hand_off_ocr is not None:
+                cheap = _cheap_pass(policy, data, filename)
+                if isinstance(cheap, ExtractionResult) and policy.wants_ocr(cheap):
                     return _hand_off(db, document_id, batch_id, claim.token, hand_off_ocr)
-                outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=True)
+                outcome = cheap if isinstance(cheap, Outcome) else classify_extraction(cheap, path, classifiers)
+            else:
+                outcome = compute_outcome(data, filename, path, classifiers, policy, ocr_now=ocr_phase)
+
     def record() -> str:
         with db.session() as session:
-            if not release_document(session, document_id, claim.token):
-                session.rollback()
-                return "lost_lease"
-            for _, cls in outcome.classifications:
-                ensure_framework(session, load_catalog(cls.framework))
-            doc = session.get(Document, document_id)
-            apply_outcome(session, doc, outcome)
-            settle_followers(session, doc)
-            return doc.status
+            return record_outcome(session, document_id, claim.token, outcome) or "lost_lease"
 
     # A database restart must not throw the finished work away: keep the lease and retry the write.
     with lease_kept(db, document_id, claim.token, lease_seconds):
         return retry_while_database_away(record, for_seconds=max(60, 4 * lease_seconds))
+
+
+def _cheap_pass(policy: ExtractionPolicy, data: bytes, filename: str) -> ExtractionResult | Outcome:
+    try:
+        return policy.extract(data, filename)
+    except Exception as exc:
+        return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+
+
+def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome) -> str | None:
+    """The final write of one document, only while our lease holds; its status, or None (lease lost)."""
+    if not release_document(session, document_id, token):  # matched no row: nothing to roll back
+        return None
+    for _, cls in outcome.classifications:
+        ensure_framework(session, load_catalog(cls.framework))
+    doc = session.get(Document, document_id)
+    apply_outcome(session, doc, outcome)
+    settle_followers(session, doc)
+    return doc.status
 
 
 def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_off_ocr: OcrHandOff) -> str:

@@ -40,11 +40,11 @@ def test_empty_file() -> None:
 @pytest.mark.parametrize(
     ("data", "filename", "status", "extractor", "distribution"),
     [
-        (make_pdf([TEXT]), "perbup.pdf", "ok", "pdfplumber", "pdfplumber"),
+        (make_pdf([TEXT]), "perbup.pdf", "ok", "pdfium", "pypdfium2"),
         (make_docx([TEXT]), "perbup.docx", "ok", "python-docx", "python-docx"),
         (TEXT.encode(), "perbup.txt", "ok", "text", None),
-        (make_image_only_pdf(), "scan.pdf", "no_text", "pdfplumber", "pdfplumber"),
-        (make_encrypted_pdf(), "rahasia.pdf", "failed", "pdfplumber", "pdfplumber"),
+        (make_image_only_pdf(), "scan.pdf", "no_text", "pdfium", "pypdfium2"),
+        (make_encrypted_pdf(), "rahasia.pdf", "failed", "pdfium", "pypdfium2"),
     ],
 )
 def test_dispatch_by_content(
