@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import BeforeValidator
 
 from evidence.catalog import Catalog
 from evidence.db import Database
@@ -102,6 +103,19 @@ def gap_report(
                          "headline": headline(report).as_dict()})
 
 
+def _iso_8601(value: object) -> object:
+    """Only ISO 8601 text: pydantic alone would also read "0.5" as seconds since 1970."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError("harus tanggal-waktu ISO 8601, mis. 2026-12-01T08:00:00+07:00") from None
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_8601)]
+
+
 @router.get("/reports/gaps/changes", name="gap_report_changes", responses={**UNAUTHORIZED, **NOT_FOUND, **INVALID})
 def gap_report_changes(
     request: Request,
@@ -109,7 +123,7 @@ def gap_report_changes(
     catalog: CatalogDep,
     db: DatabaseDep,
     lang: LangDep,
-    since: Annotated[datetime | None, Query(description="Bandingkan dengan laporan tersimpan terakhir pada atau "
+    since: Annotated[IsoDateTime | None, Query(description="Bandingkan dengan laporan tersimpan terakhir pada atau "
                                                         "sebelum waktu ini (ISO 8601); kosong: yang terakhir")] = None,
     opd: OpdQuery = None,
 ) -> dict[str, Any]:
