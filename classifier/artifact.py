@@ -88,6 +88,13 @@ def render_card(meta: dict) -> str:
     if weak:
         lines += ["", "Weak indicators on real documents (F1 < 0.5; support): "
                   + ", ".join(f"{k} ({f:.2f}; {n})" for f, k, n in weak)]
+    flags = real.get("critical_flags")
+    if flags:
+        one, folds = flags["one_archive"], flags["fold_archives"]
+        lines += ["", f"Critical \"belum ada\" flags, out of fold: one archive of every real document "
+                  f"{one['flags']} ({one['false_flags']} false); five archives, one per fold, {folds['flags']} "
+                  f"({folds['false_flags']} false); the threshold-only rule would raise {folds['threshold_only_flags']} "
+                  f"({folds['threshold_only_false_flags']} false)."]
     if real:
         lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
                   f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "

@@ -37,6 +37,7 @@ from classifier.validation import (
     choose_thresholds,
     cross_fitted_report,
     grouped_folds,
+    out_of_fold_critical_flags,
     out_of_fold_scores,
     predictions_for,
     score_dicts,
@@ -241,6 +242,8 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         if catalog.id != "spbe-2020" else "as labelled",
         "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores",
         "without_umbrella": result.set_apart.to_dict(),
+        "critical_flags": out_of_fold_critical_flags(
+            oof, golds, label_ids, folds, [(c.key, c.any_of) for c in catalog.critical_items], catalog.canonical_ids()),
     }
     return RealValidation(metrics, chosen.per_indicator, chosen.gate, choose_candidate_floor(oof, golds, label_ids), oof)
 

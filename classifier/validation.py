@@ -157,3 +157,51 @@ def cross_fitted_report(oof: np.ndarray, golds: Sequence[frozenset[int]], label_
     rest = evaluate([set(golds[i]) for i in keep], [done[i] for i in keep], label_ids, [scores[i] for i in keep],
                     canonical)
     return CrossFittedResult(report, rest, done)
+
+
+def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]], label_ids: Sequence[int],
+                               folds: Folds, critical: Sequence[tuple[str, Sequence[int]]],
+                               canonical: dict[int, int] | None = None) -> dict:
+    """The gap report's critical "belum ada" flags on archives of real documents, each document scored by the
+    fold model that never saw it, with the floor and thresholds chosen on the other folds.
+
+    Two kinds of archive: each fold's documents (five archives of different regions), and all documents in
+    one. ``critical`` is (key, any_of) per critical item. A flag is false when a document labelled with one
+    of its indicators is in that archive: the issue 9 measure, whose target is zero. The flags the old
+    threshold-only rule would raise are counted beside them.
+    """
+    canonical = canonical or {}
+    per_fold = []
+    suggested_all: set[int] = set()
+    candidates_all: set[int] = set()
+    for train_idx, test_idx in folds:
+        chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids)
+        floor = choose_candidate_floor(oof[train_idx], [golds[i] for i in train_idx], label_ids)
+        suggested: set[int] = set()
+        candidates: set[int] = set()
+        for i in test_idx:
+            row = oof[i]
+            suggested.update(label_ids[j] for j in decide(row, list(label_ids), chosen.per_indicator, gate=chosen.gate))
+            places: list[int] = []
+            for j in np.argsort(-row):
+                key = canonical.get(label_ids[j], label_ids[j])
+                places += [key] if key not in places else []
+                if places.index(key) < CANDIDATE_RANKS and row[j] >= floor:
+                    candidates.add(label_ids[j])
+        per_fold.append(_flags(critical, suggested, candidates, set().union(*(golds[i] for i in test_idx))))
+        suggested_all |= suggested
+        candidates_all |= candidates
+    whole = _flags(critical, suggested_all, candidates_all, set().union(*golds) if golds else set())
+    return {
+        "one_archive": whole,
+        "fold_archives": {key: sum(f[key] for f in per_fold) for key in ("flags", "false_flags", "threshold_only_flags",
+                                                                       "threshold_only_false_flags")},
+    }
+
+
+def _flags(critical: Sequence[tuple[str, Sequence[int]]], suggested: set[int], candidates: set[int],
+           held: set[int]) -> dict[str, int]:
+    flags = [set(any_of) for _, any_of in critical if not set(any_of) & (suggested | candidates)]
+    old = [set(any_of) for _, any_of in critical if not set(any_of) & suggested]
+    return {"flags": len(flags), "false_flags": sum(bool(f & held) for f in flags),
+            "threshold_only_flags": len(old), "threshold_only_false_flags": sum(bool(f & held) for f in old)}

@@ -79,3 +79,21 @@ def test_unrelated_documents_scoring_like_evidence_are_gated() -> None:
     assert above[0].suggested == (1,)
     # Where unrelated documents score low anyway, no gate is needed.
     assert _choose_gate(np.array([[0.9, 0.0]] * 10 + [[0.01, 0.0]] * 10), golds, LABELS, {1: 0.5, 2: 0.5}) == 0.0
+
+
+def test_critical_flags_are_counted_out_of_fold_and_false_ones_named() -> None:
+    from classifier.validation import out_of_fold_critical_flags
+
+    groups = [f"g{i % 5}" for i in range(20)]
+    folds = grouped_folds(groups)
+    # Indicator 1 is held by every document and always ranked first; indicator 2 by none (score 0).
+    scores = np.array([[0.9, 0.0]] * 20)
+    golds = [frozenset({1})] * 20
+    critical = [("satu", [1]), ("dua", [2])]
+    result = out_of_fold_critical_flags(scores, golds, LABELS, folds, critical)
+    assert result["one_archive"]["flags"] == 1 and result["one_archive"]["false_flags"] == 0
+    assert result["fold_archives"]["flags"] == 5
+    # A document that holds 2 but scores it nowhere: the flag for "dua" is now false, in its fold's archive too.
+    golds[0] = frozenset({1, 2})
+    result = out_of_fold_critical_flags(scores, golds, LABELS, folds, critical)
+    assert result["one_archive"]["false_flags"] == 1 and result["fold_archives"]["false_flags"] == 1

@@ -4,7 +4,9 @@ folders and scanned with the current model, must never call present evidence mis
 The texts are read from ``../shared`` at test time and copied only to a temporary folder, never into the
 repository. The model is retrained often, so the assertions are structural (every indicator has one of the
 four states; a critical "belum ada" only when no file is even a candidate; "missing" only when no current
-suggestion row is a candidate; an accepted review confirms) and the false-flag count is printed as a measure.
+suggestion row is a candidate; an accepted review confirms). The bundled model was trained on these documents,
+so the printed flag counts are in-sample; the honest count is ``critical_flags`` in the model card, from
+out-of-fold scores (``classifier.validation.out_of_fold_critical_flags``).
 """
 
 from __future__ import annotations
@@ -116,7 +118,9 @@ def test_four_states_and_critical_flags_on_real_documents(archive, framework: st
     old_rule = [f["key"] for f in [*report["critical_missing"], *report["critical_to_check"]]]
     old_false = [key for key, f in zip(old_rule, [*report["critical_missing"], *report["critical_to_check"]],
                                        strict=True) if set(f["indicators"]) & held]
-    print(f"\n{framework}: before (threshold only) {len(old_rule)} critical flags, false {old_false}")
+    # The bundled model was trained on these documents: the counts are a structural check, not a measure (the
+    # honest measure uses out-of-fold scores, see classifier/validation.py and the closing note of issue 9).
+    print(f"\n{framework} (in-sample): before (threshold only) {len(old_rule)} critical flags, false {old_false}")
     print(f"{framework}: {len(rows)} real documents, states "
           f"{ {st: sum(s['state'] == st for s in states.values()) for st in sorted(STATES)} }, "
           f"critical flags {len(report['critical_missing'])} (false: {false_flags}), "
