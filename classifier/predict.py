@@ -38,6 +38,17 @@ def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float
     return [int(i) for i in np.argsort(-scores) if scores[i] >= thresholds.get(label_ids[i], default)]
 
 
+def canonical_ranks(ordered: Sequence[int], canonical: dict[int, int]) -> dict[int, int]:
+    """Rank of each indicator, best first, counting interchangeable ones (the three sector slots) as one place."""
+    places: dict[int, int] = {}
+    ranks = {}
+    for label in ordered:
+        key = canonical.get(label, label)
+        places.setdefault(key, len(places))
+        ranks[label] = places[key]
+    return ranks
+
+
 @dataclass
 class Classification:
     doc_type: str | None
@@ -109,7 +120,7 @@ class IndicatorClassifier:
         evidence: dict[int, list[dict]] = {}
         order = np.argsort(-scores)
         floor = self.model.candidate_floor
-        ranks = self._canonical_ranks([labels[i] for i in order])
+        ranks = canonical_ranks([labels[i] for i in order], self.catalog.canonical_ids())
         candidates = [
             Suggestion(labels[i], round(float(scores[i]), 4), (), False,
                        candidate=ranks[labels[i]] < CANDIDATE_RANKS and float(scores[i]) >= floor)
@@ -147,17 +158,6 @@ class IndicatorClassifier:
             maturity=maturity,
             evidence=evidence,
         )
-
-    def _canonical_ranks(self, ordered: list[int]) -> dict[int, int]:
-        """Rank of each indicator counting interchangeable ones (the three sector slots) as one place."""
-        canonical = self.catalog.canonical_ids()
-        places: dict[int, int] = {}
-        ranks = {}
-        for label in ordered:
-            key = canonical.get(label, label)
-            places.setdefault(key, len(places))
-            ranks[label] = places[key]
-        return ranks
 
     def _scale_levels(self, indicator_id: int) -> dict[int, str]:
         scale = self.catalog.maturity_scales.get(self.catalog.indicator(indicator_id).maturity_scale)

@@ -20,11 +20,11 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from classifier.evaluate import EvaluationReport, Prediction, evaluate
-from classifier.predict import decide
+from classifier.model import CANDIDATE_RANKS
+from classifier.predict import canonical_ranks, decide
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.901, 0.025), 3)
 SHRINK_POSITIVES = 5.0  # a per-indicator threshold counts as much as the shared one after this many positives
-CANDIDATE_RANKS = 3
 CANDIDATE_RECALL = 0.98  # the floor keeps this share of the true indicators found among the top three
 MIN_CANDIDATE_FLOOR = 0.01
 REAL_FOLDS = 5
@@ -182,12 +182,9 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
         for i in test_idx:
             row = oof[i]
             suggested.update(label_ids[j] for j in decide(row, list(label_ids), chosen.per_indicator, gate=chosen.gate))
-            places: list[int] = []
-            for j in np.argsort(-row):
-                key = canonical.get(label_ids[j], label_ids[j])
-                places += [key] if key not in places else []
-                if places.index(key) < CANDIDATE_RANKS and row[j] >= floor:
-                    candidates.add(label_ids[j])
+            ranks = canonical_ranks([label_ids[j] for j in np.argsort(-row)], canonical)
+            candidates.update(label for j, label in enumerate(label_ids)
+                              if ranks[label] < CANDIDATE_RANKS and row[j] >= floor)
         per_fold.append(_flags(critical, suggested, candidates, set().union(*(golds[i] for i in test_idx))))
         suggested_all |= suggested
         candidates_all |= candidates

@@ -17,8 +17,9 @@ import pdfplumber
 import pytest
 
 from evidence.extraction.pdf import PdfExtractor
+from tests.fixtures.real_documents import REAL_DOCS
 
-DEV_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "spbe" / "dev"
+DEV_DIR = REAL_DOCS
 REAL_PDFS = sorted(DEV_DIR.glob("*.pdf")) if DEV_DIR.is_dir() else []
 pytestmark = pytest.mark.skipif(
     not REAL_PDFS, reason=f"real Pemda PDFs not found in {DEV_DIR} (kept outside the repository)"
