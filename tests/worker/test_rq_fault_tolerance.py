@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from evidence.catalog import load_catalog
 from evidence.db.models import Batch, Document
 from evidence.integrity import check_store
-from evidence.pipeline import receive_upload
 from evidence.queue.reconcile import reconcile
 from tests.fixtures.documents import make_pdf, make_zip
 from tests.worker.conftest import make_worker_env
+from tests.worker.faults import states, upload
 from worker.runtime import runtime
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
@@ -41,22 +40,6 @@ def _archive(tmp_path: Path, n: int = 60) -> Path:
     path = tmp_path / "kiriman.zip"
     path.write_bytes(make_zip(entries))
     return path
-
-
-def _upload(source: Path) -> int:
-    rt = runtime()
-    with rt.db.session() as session:
-        batch = receive_upload(session, rt.store, source, filename=source.name, catalog=load_catalog("spbe-2020"))
-        batch_id = batch.id
-    rt.dispatcher.submit_batch(batch_id)  # only after the commit
-    return batch_id
-
-
-def _states(batch_ids: list[int]) -> dict[str, int]:
-    with runtime().db.session() as s:
-        rows = s.execute(select(Document.status, func.count()).where(Document.batch_id.in_(batch_ids))
-                         .group_by(Document.status)).all()
-    return dict(rows)
 
 
 def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> float:
@@ -102,21 +85,21 @@ def sqlite_env(tmp_path, monkeypatch, redis_url):
 def test_archive_processed_by_a_real_worker_on_postgresql(tmp_path, monkeypatch, redis_url, postgres_url) -> None:
     env = make_worker_env(tmp_path, monkeypatch, redis_url, postgres_url)
     try:
-        batch_id = _upload(_archive(tmp_path, n=10))
+        batch_id = upload(_archive(tmp_path, n=10))
         env.run_worker()
         _assert_invariants([batch_id], expected_files=13)
-        assert _states([batch_id]) == {"ok": 10, "duplicate": 1, "failed": 2}
+        assert states([batch_id]) == {"ok": 10, "duplicate": 1, "failed": 2}
     finally:
         env.stop_all()
 
 
 def test_worker_sigkilled_mid_batch_is_recovered_by_the_reconciler(tmp_path, sqlite_env) -> None:
-    batch_id = _upload(_archive(tmp_path))
+    batch_id = upload(_archive(tmp_path))
     worker = sqlite_env.start_worker()
-    _wait(lambda: _states([batch_id]).get("ok", 0) >= 3, timeout=120)
+    _wait(lambda: states([batch_id]).get("ok", 0) >= 3, timeout=120)
     sqlite_env.kill(worker)
     killed_at = time.monotonic()
-    assert _states([batch_id]).get("queued", 0) > 0, "the kill must happen mid-batch"
+    assert states([batch_id]).get("queued", 0) > 0, "the kill must happen mid-batch"
     time.sleep(3.5)  # the dead worker's lease (3 s) expires
     _reconcile_and_redeliver(stale_after=3600)
     sqlite_env.run_worker()
@@ -134,9 +117,9 @@ def test_redis_restart_without_persistence_loses_jobs_but_no_file(tmp_path, monk
     url, restart = private_redis
     env = make_worker_env(tmp_path, monkeypatch, url, f"sqlite:///{tmp_path / 'spbe.sqlite3'}")
     try:
-        batch_id = _upload(_archive(tmp_path, n=20))
+        batch_id = upload(_archive(tmp_path, n=20))
         env.run_worker("--max-jobs", "1")  # ingest only: 21 file jobs are now waiting in Redis
-        assert _states([batch_id]).get("queued", 0) == 21
+        assert states([batch_id]).get("queued", 0) == 21
         restart()  # every queued job is gone
         restarted_at = time.monotonic()
         summary = _reconcile_and_redeliver(stale_after=0)
@@ -151,7 +134,7 @@ def test_redis_restart_without_persistence_loses_jobs_but_no_file(tmp_path, monk
 def test_same_archive_uploaded_five_times_concurrently(tmp_path, sqlite_env) -> None:
     source = _archive(tmp_path, n=15)
     with ThreadPoolExecutor(max_workers=5) as pool:
-        batch_ids = list(pool.map(lambda _i: _upload(source), range(5)))
+        batch_ids = list(pool.map(lambda _i: upload(source), range(5)))
     workers = [sqlite_env.start_worker("--burst") for _ in range(2)]
     for proc in workers:
         out, _ = proc.communicate(timeout=240)
