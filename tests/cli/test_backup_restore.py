@@ -71,10 +71,11 @@ def _report(tmp_path: Path, name: str) -> dict:
 def test_backup_and_restore_round_trip(tmp_path: Path, monkeypatch, two_databases) -> None:
     source_url, target_url = two_databases
     archive = tmp_path / "kiriman.zip"
+    arsitektur = make_pdf(["Peraturan Bupati tentang Arsitektur SPBE daerah " * 30])  # built once: a PDF carries its time
     archive.write_bytes(make_zip({
         "Diskominfo/sk_tim_koordinasi_spbe.pdf": make_pdf(["KEPUTUSAN BUPATI tentang Tim Koordinasi SPBE " * 30]),
-        "Bappeda/arsitektur_spbe.pdf": make_pdf(["Peraturan Bupati tentang Arsitektur SPBE daerah " * 30]),
-        "Bappeda/salinan.pdf": make_pdf(["Peraturan Bupati tentang Arsitektur SPBE daerah " * 30]),
+        "Bappeda/arsitektur_spbe.pdf": arsitektur,
+        "Bappeda/salinan.pdf": arsitektur,
         "Bappeda/rusak.pdf": b"%PDF-1.4 rusak",
     }))
     _use(monkeypatch, source_url, tmp_path / "blobs-asal")
