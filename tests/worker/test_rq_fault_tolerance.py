@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from evidence.db.models import Batch, Document
-from evidence.integrity import check_store
+from evidence.db.models import Document
 from evidence.queue.reconcile import reconcile
 from tests.fixtures.documents import make_pdf, make_zip
 from tests.worker.conftest import make_worker_env
-from tests.worker.faults import states, upload
+from tests.worker.faults import assert_invariants, states, upload
 from worker.runtime import runtime
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
@@ -51,20 +50,6 @@ def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> 
     raise AssertionError("condition not reached in time")
 
 
-def _assert_invariants(batch_ids: list[int], expected_files: int) -> None:
-    rt = runtime()
-    with rt.db.session() as s:
-        docs = s.scalars(select(Document).where(Document.batch_id.in_(batch_ids))).all()
-        assert len(docs) == expected_files
-        assert {d.status for d in docs} <= FINAL, {d.path: d.status for d in docs if d.status not in FINAL}
-        assert all(d.error for d in docs if d.status in {"failed", "unsupported", "duplicate"})
-        processed = [d for d in docs if d.extractor is not None and d.duplicate_of_id is None]
-        digests = [d.sha256 for d in processed]
-        assert len(digests) == len(set(digests)), "a content was extracted twice"
-        assert all(s.get(Batch, b).status == "done" for b in batch_ids)
-    assert check_store(rt.db, rt.store).ok
-
-
 def _reconcile_and_redeliver(stale_after: int) -> dict:
     rt = runtime()
     report = reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
@@ -87,7 +72,7 @@ def test_archive_processed_by_a_real_worker_on_postgresql(tmp_path, monkeypatch,
     try:
         batch_id = upload(_archive(tmp_path, n=10))
         env.run_worker()
-        _assert_invariants([batch_id], expected_files=13)
+        assert_invariants([batch_id], expected_files=13)
         assert states([batch_id]) == {"ok": 10, "duplicate": 1, "failed": 2}
     finally:
         env.stop_all()
@@ -110,7 +95,7 @@ def test_worker_sigkilled_mid_batch_is_recovered_by_the_reconciler(tmp_path, sql
     _reconcile_and_redeliver(stale_after=3600)  # finishes the batch if the fan-in job died with the worker
     recovery = time.monotonic() - killed_at
     print(f"\nrecovery after SIGKILL: {recovery:.1f} s")
-    _assert_invariants([batch_id], expected_files=63)
+    assert_invariants([batch_id], expected_files=63)
 
 
 def test_redis_restart_without_persistence_loses_jobs_but_no_file(tmp_path, monkeypatch, private_redis) -> None:
@@ -126,7 +111,7 @@ def test_redis_restart_without_persistence_loses_jobs_but_no_file(tmp_path, monk
         assert summary["documents_requeued"] == 21
         env.run_worker()
         print(f"\nrecovery after Redis restart: {time.monotonic() - restarted_at:.1f} s")
-        _assert_invariants([batch_id], expected_files=23)
+        assert_invariants([batch_id], expected_files=23)
     finally:
         env.stop_all()
 
@@ -140,7 +125,7 @@ def test_same_archive_uploaded_five_times_concurrently(tmp_path, sqlite_env) -> 
         out, _ = proc.communicate(timeout=240)
         assert proc.returncode == 0, out
     _reconcile_and_redeliver(stale_after=3600)
-    _assert_invariants(batch_ids, expected_files=5 * 18)
+    assert_invariants(batch_ids, expected_files=5 * 18)
     with runtime().db.session() as s:
         extracted = s.scalar(select(func.count()).select_from(Document)
                              .where(Document.batch_id.in_(batch_ids), Document.attempts > 0))
