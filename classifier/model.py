@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -12,6 +13,17 @@ from sklearn.pipeline import FeatureUnion
 
 DEFAULT_CANDIDATE_FLOOR = 0.05
 CANDIDATE_RANKS = 3  # only a document's first three indicators can make an indicator "perlu dicek"
+
+
+def canonical_ranks(ordered: Sequence[int], canonical: dict[int, int]) -> dict[int, int]:
+    """Rank of each indicator, best first, counting interchangeable ones (the three sector slots) as one place."""
+    places: dict[int, int] = {}
+    ranks = {}
+    for label in ordered:
+        key = canonical.get(label, label)
+        places.setdefault(key, len(places))
+        ranks[label] = places[key]
+    return ranks
 
 
 @dataclass

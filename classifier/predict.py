@@ -14,7 +14,8 @@ import numpy as np
 from classifier.cues import CatalogPhrases, document_cues
 from classifier.maturity import MaturityHint, maturity_hint
 from classifier.metadata import DocumentMetadata, extract_metadata
-from classifier.model import CANDIDATE_RANKS, TrainedModel
+from classifier.model import CANDIDATE_RANKS, TrainedModel, canonical_ranks
+from classifier.rerank import CatalogText, Reranker, pair_features
 from classifier.rules import KeywordRules, RuleHit, path_rule
 from classifier.spans import PageLike, index_sentences, spans_in
 from classifier.text import compose, head_of
@@ -36,17 +37,6 @@ def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float
     if not len(scores) or float(scores.max()) < gate:
         return []
     return [int(i) for i in np.argsort(-scores) if scores[i] >= thresholds.get(label_ids[i], default)]
-
-
-def canonical_ranks(ordered: Sequence[int], canonical: dict[int, int]) -> dict[int, int]:
-    """Rank of each indicator, best first, counting interchangeable ones (the three sector slots) as one place."""
-    places: dict[int, int] = {}
-    ranks = {}
-    for label in ordered:
-        key = canonical.get(label, label)
-        places.setdefault(key, len(places))
-        ranks[label] = places[key]
-    return ranks
 
 
 @dataclass
@@ -93,6 +83,8 @@ class IndicatorClassifier:
         self.catalog = catalog
         self.keyword_rules = KeywordRules(catalog)
         self.phrases = CatalogPhrases(catalog)
+        self.reranker = Reranker.from_card(model.card.get("reranker"))
+        self.catalog_text = CatalogText(catalog) if self.reranker else None
 
     def threshold(self, indicator_id: int) -> float:
         return self.model.thresholds.get(indicator_id, 0.5)
@@ -105,16 +97,25 @@ class IndicatorClassifier:
                       pages: Sequence[Sequence[PageLike] | None] | None = None) -> list[Classification]:
         if not docs:
             return []
-        matrix = self.model.transform([composed(text, path, self.phrases) for text, path in docs])
+        inputs = [composed(text, path, self.phrases) for text, path in docs]
+        matrix = self.model.transform(inputs)
         probs = self.model.probabilities(matrix)
+        hits = [rule_hits(text, path, self.catalog, self.keyword_rules) for text, path in docs]
+        scores = self.final_scores(np.vstack([combine(p, self.model.label_ids, h) for p, h in zip(probs, hits, strict=True)]),
+                                   inputs)
         page_lists = list(pages) if pages is not None else [None] * len(docs)
-        return [self._explain(text, path, probs[i], matrix[i], page_lists[i]) for i, (text, path) in enumerate(docs)]
+        return [self._explain(text, path, probs[i], scores[i], hits[i], matrix[i], page_lists[i])
+                for i, (text, path) in enumerate(docs)]
 
-    def _explain(self, text: str, path: str, probs: np.ndarray, row,
+    def final_scores(self, first_stage: np.ndarray, inputs: Sequence[str]) -> np.ndarray:
+        """The second stage's relevance when the model has one (``classifier.rerank``), else the first stage's."""
+        if self.reranker is None:
+            return first_stage
+        return self.reranker.relevance(pair_features(first_stage, inputs, self.catalog, self.catalog_text))
+
+    def _explain(self, text: str, path: str, probs: np.ndarray, scores: np.ndarray, hits: list[RuleHit], row,
                  pages: Sequence[PageLike] | None = None) -> Classification:
         labels = self.model.label_ids
-        hits = rule_hits(text, path, self.catalog, self.keyword_rules)
-        scores = combine(probs, labels, hits)
         index = index_sentences(pages if pages else text)
         metadata = extract_metadata(text, path)
         evidence: dict[int, list[dict]] = {}

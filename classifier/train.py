@@ -30,13 +30,16 @@ from classifier.evaluate import EvaluationReport, evaluate
 from classifier.features import build_features
 from classifier.model import TrainedModel
 from classifier.predict import IndicatorClassifier, combine, composed, rule_hits
+from classifier.rerank import RERANK_C, RERANK_VERSION, CatalogText, Reranker, fit_reranker, pair_features
 from classifier.rules import KeywordRules
 from classifier.validation import (
+    SHARED_ONLY,
     UMBRELLA,
     choose_candidate_floor,
     choose_thresholds,
     cross_fitted_report,
     grouped_folds,
+    nested_scores,
     out_of_fold_critical_flags,
     out_of_fold_scores,
     predictions_for,
@@ -126,7 +129,8 @@ def _stable(value: object) -> object:
 def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
     """Same training input, same hash, in any process: what ``spbe train`` compares to skip work."""
     # The feature and model configuration are part of what was trained: a change makes a new version.
-    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS]), sort_keys=True, default=repr)
+    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C]), sort_keys=True,
+                        default=repr)
     digest = hashlib.sha256(f"{catalog.id}:{catalog.framework.catalog_version}:{config}".encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, ex.path, sorted(ex.indicators), ex.weight]).encode())
@@ -211,12 +215,18 @@ class RealValidation:
     thresholds: dict[int, float]
     gate: float
     candidate_floor: float
-    out_of_fold: np.ndarray  # real documents x indicators, for analysis; not persisted
+    reranker: Reranker
+    out_of_fold: np.ndarray  # real documents x indicators, final scores, for analysis; not persisted
 
 
 def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
                      progress: Progress = lambda _m: None) -> RealValidation:
-    """Fit each fold on everything but that fold's real documents; choose thresholds on real scores only."""
+    """Fit each fold on everything but that fold's real documents; choose thresholds on real scores only.
+
+    Two stages (``classifier.rerank``): the first-stage scores of each fold come from a model that never saw
+    it; the second stage that judges fold k is trained on the other folds' first-stage scores from models
+    that saw neither fold k nor the document scored (``nested_scores``), so no figure leans on fold k.
+    """
     real_idx = [i for i, e in enumerate(examples) if e.source.startswith("real:")]
     others = [e for i, e in enumerate(examples) if not e.source.startswith("real:")]
     real = [examples[i] for i in real_idx]
@@ -224,43 +234,69 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
     docs = [by_id[e.source.removeprefix("real:")] for e in real]
     folds = grouped_folds([d.group for d in docs])
     label_ids = catalog.indicator_ids()
+    golds = [e.indicators for e in real]
+    truth = np.array([[label in g for label in label_ids] for g in golds], dtype=bool)
+    composed_real = inputs(real)
+    catalog_text = CatalogText(catalog)
+    fits = 0
 
-    def fold(train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
-        progress(f"validasi silang dokumen nyata: {len(test_idx)} dokumen diuji")
+    def fit_score(train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
+        nonlocal fits
+        fits += 1
+        progress(f"validasi silang dokumen nyata: model {fits} dari {len(folds) ** 2}")
         return _fit_and_score(catalog, [*others, *(real[i] for i in train_idx)], [real[i] for i in test_idx], inputs)
 
-    oof = out_of_fold_scores(len(real), folds, fold, len(label_ids))
-    golds = [e.indicators for e in real]
-    result = cross_fitted_report(oof, golds, label_ids, folds, catalog.canonical_ids(),
-                                 set_apart=[d.indicators >= UMBRELLA for d in docs])
-    chosen = choose_thresholds(oof, golds, label_ids)
+    def features(scores: np.ndarray, idx: np.ndarray) -> np.ndarray:
+        return pair_features(scores, [composed_real[i] for i in idx], catalog, catalog_text)
+
+    first = out_of_fold_scores(len(real), folds, fit_score, len(label_ids))
+    nested = nested_scores(len(real), folds, fit_score, len(label_ids))
+    oof = np.zeros_like(first)
+    for k, (train_idx, test_idx) in enumerate(folds):
+        stage_two = fit_reranker(features(nested[k][train_idx], train_idx), truth[train_idx])
+        oof[test_idx] = stage_two.relevance(features(first[test_idx], test_idx))
+    everyone = np.arange(len(real))
+    reranker = fit_reranker(features(first, everyone), truth)
+
+    set_apart = [d.indicators >= UMBRELLA for d in docs]
+    canonical = catalog.canonical_ids()
+    result = cross_fitted_report(oof, golds, label_ids, folds, canonical, set_apart=set_apart, shrink=SHARED_ONLY)
+    first_stage = cross_fitted_report(first, golds, label_ids, folds, canonical, set_apart=set_apart)
+    chosen = choose_thresholds(oof, golds, label_ids, SHARED_ONLY)
     metrics = {
         **result.report.to_dict(),
         "folds": len(folds), "grouped_by": "region (or source site)", "groups": len({d.group for d in docs}),
         "document_ids": sorted(d.id for d in docs),
         "labels": "Pemdi labels read from the text; the crosswalk fills in only where a document has none"
         if catalog.id != "spbe-2020" else "as labelled",
-        "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores",
+        "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores; the second "
+                      "stage judging a fold was trained on first-stage scores from models that never saw it",
         "without_umbrella": result.set_apart.to_dict(),
+        "first_stage_only": first_stage.report.to_dict(),
         "critical_flags": out_of_fold_critical_flags(
-            oof, golds, label_ids, folds, [(c.key, c.any_of) for c in catalog.critical_items], catalog.canonical_ids()),
+            oof, golds, label_ids, folds, [(c.key, c.any_of) for c in catalog.critical_items], canonical,
+            shrink=SHARED_ONLY),
     }
-    return RealValidation(metrics, chosen.per_indicator, chosen.gate, choose_candidate_floor(oof, golds, label_ids), oof)
+    return RealValidation(metrics, chosen.per_indicator, chosen.gate, choose_candidate_floor(oof, golds, label_ids),
+                          reranker, oof)
 
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
-                          thresholds: dict[int, float], gate: float, folds: int, seed: int,
+                          real: RealValidation, folds: int, seed: int,
                           progress: Progress = lambda _m: None) -> EvaluationReport:
-    """Cross-validation over the generated corpus alone: reported apart, it says only what the generator teaches."""
+    """Cross-validation over the generated corpus alone: reported apart, it says only what the generator teaches.
+
+    The second stage is the one learnt on the real documents (it never sees a generated one)."""
     generated = [e for e in examples if e.source.startswith("generated:")]
     label_ids = catalog.indicator_ids()
     oof = np.zeros((len(generated), len(label_ids)))
     for k, (tr, te) in enumerate(KFold(n_splits=folds, shuffle=True, random_state=seed).split(generated), start=1):
         progress(f"validasi silang korpus buatan: lipatan {k}/{folds}")
         oof[te] = _fit_and_score(catalog, [generated[i] for i in tr], [generated[i] for i in te], inputs)
+    oof = real.reranker.relevance(pair_features(oof, inputs(generated), catalog))
     golds = [set(e.indicators) for e in generated]
-    return evaluate(golds, predictions_for(oof, label_ids, thresholds, gate), label_ids, score_dicts(oof, label_ids),
-                    catalog.canonical_ids())
+    return evaluate(golds, predictions_for(oof, label_ids, real.thresholds, real.gate), label_ids,
+                    score_dicts(oof, label_ids), catalog.canonical_ids())
 
 
 def train_model(
@@ -281,8 +317,7 @@ def train_model(
         catalog, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
     inputs = ModelInputs(catalog)
     real = validate_on_real(catalog, examples, inputs, progress)
-    generated_report = validate_on_generated(catalog, examples, inputs, real.thresholds, real.gate, folds, seed,
-                                             progress)
+    generated_report = validate_on_generated(catalog, examples, inputs, real, folds, seed, progress)
     progress("melatih model akhir")
     features, clf = _fit(examples, catalog, inputs)
     digest = data_hash(examples, catalog)
@@ -296,6 +331,7 @@ def train_model(
         "corpus_size": corpus_size or "default",
         "candidate_floor": real.candidate_floor,
         "document_gate": real.gate,
+        "reranker": real.reranker.to_card(),
         "training": {
             "documents": len(examples),
             "generated": sum(e.source.startswith("generated") for e in examples),
@@ -348,7 +384,8 @@ def evaluate_classifier(classifier: IndicatorClassifier, docs: Sequence[tuple[st
     """Scores documents with a fixed model (for ``spbe evaluate`` of a labelled folder or archive)."""
     model = classifier.model
     examples = [Example(t, p, g, 1.0, "eval") for t, p, g in docs]
-    scores = _scores(model, classifier.catalog, examples)
+    inputs = ModelInputs(classifier.catalog)
+    scores = classifier.final_scores(_scores(model, classifier.catalog, examples, inputs), inputs(examples))
     return evaluate([set(e.indicators) for e in examples],
                     predictions_for(scores, model.label_ids, model.thresholds, model.document_gate),
                     model.label_ids, score_dicts(scores, model.label_ids), classifier.catalog.canonical_ids())

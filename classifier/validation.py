@@ -25,6 +25,8 @@ from classifier.predict import canonical_ranks, decide
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.901, 0.025), 3)
 SHRINK_POSITIVES = 5.0  # a per-indicator threshold counts as much as the shared one after this many positives
+# The second stage (classifier.rerank) puts every indicator on one relevance scale: one shared threshold.
+SHARED_ONLY = float("inf")
 CANDIDATE_RECALL = 0.98  # the floor keeps this share of the true indicators found among the top three
 MIN_CANDIDATE_FLOOR = 0.01
 REAL_FOLDS = 5
@@ -60,6 +62,24 @@ def out_of_fold_scores(n_docs: int, folds: Folds, fit_and_score: Callable[[np.nd
     return oof
 
 
+def nested_scores(n_docs: int, folds: Folds, fit_and_score: Callable[[np.ndarray, np.ndarray], np.ndarray],
+                  n_labels: int) -> list[np.ndarray]:
+    """For each outer fold k: the other folds' documents scored by models that saw neither fold k nor them.
+
+    What a second stage is trained on when fold k is judged: its training inputs must come from first-stage
+    models that never saw fold k, or fold k would leak into the figures through them. Rows of fold k stay 0.
+    """
+    out = []
+    for k, (_, held_out) in enumerate(folds):
+        inner = np.zeros((n_docs, n_labels))
+        for j, (_, scored) in enumerate(folds):
+            if j != k:
+                train = np.setdiff1d(np.arange(n_docs), np.concatenate([held_out, scored]))
+                inner[scored] = fit_and_score(train, scored)
+        out.append(inner)
+    return out
+
+
 def _best_f1_threshold(scores: np.ndarray, truth: np.ndarray) -> tuple[float, float]:
     best, best_f1 = float(THRESHOLD_GRID[-1]), -1.0
     positives = truth.sum()
@@ -79,7 +99,10 @@ def choose_thresholds(scores: np.ndarray, golds: Sequence[frozenset[int]], label
     per: dict[int, float] = {}
     for j, label in enumerate(label_ids):
         n = float(truth[:, j].sum())
-        own = _best_f1_threshold(scores[:, j], truth[:, j])[0] if n else shared
+        if shrink == SHARED_ONLY or not n:
+            per[label] = shared
+            continue
+        own = _best_f1_threshold(scores[:, j], truth[:, j])[0]
         per[label] = round((n * own + shrink * shared) / (n + shrink), 4)
     return Thresholds(per, shared, _choose_gate(scores, golds, label_ids, per))
 
@@ -137,7 +160,8 @@ class CrossFittedResult:
 
 
 def cross_fitted_report(oof: np.ndarray, golds: Sequence[frozenset[int]], label_ids: Sequence[int], folds: Folds,
-                        canonical: dict[int, int] | None = None, set_apart: Sequence[bool] = ()) -> CrossFittedResult:
+                        canonical: dict[int, int] | None = None, set_apart: Sequence[bool] = (),
+                        shrink: float = SHRINK_POSITIVES) -> CrossFittedResult:
     """Each fold judged with thresholds chosen on the other folds' out-of-fold scores.
 
     ``set_apart`` marks documents also scored apart: umbrella "Penyelenggaraan SPBE" regulations carry all
@@ -145,7 +169,7 @@ def cross_fitted_report(oof: np.ndarray, golds: Sequence[frozenset[int]], label_
     """
     predictions: list[Prediction | None] = [None] * len(golds)
     for train_idx, test_idx in folds:
-        chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids)
+        chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids, shrink)
         fold_predictions = predictions_for(oof[test_idx], label_ids, chosen.per_indicator, chosen.gate)
         for i, prediction in zip(test_idx, fold_predictions, strict=True):
             predictions[i] = prediction
@@ -161,7 +185,7 @@ def cross_fitted_report(oof: np.ndarray, golds: Sequence[frozenset[int]], label_
 
 def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]], label_ids: Sequence[int],
                                folds: Folds, critical: Sequence[tuple[str, Sequence[int]]],
-                               canonical: dict[int, int] | None = None) -> dict:
+                               canonical: dict[int, int] | None = None, shrink: float = SHRINK_POSITIVES) -> dict:
     """The gap report's critical "belum ada" flags on archives of real documents, each document scored by the
     fold model that never saw it, with the floor and thresholds chosen on the other folds.
 
@@ -175,7 +199,7 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
     suggested_all: set[int] = set()
     candidates_all: set[int] = set()
     for train_idx, test_idx in folds:
-        chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids)
+        chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids, shrink)
         floor = choose_candidate_floor(oof[train_idx], [golds[i] for i in train_idx], label_ids)
         suggested: set[int] = set()
         candidates: set[int] = set()

@@ -54,12 +54,15 @@ def test_real_groups_never_straddle_folds() -> None:
         assert not {docs[i].group for i in train} & {docs[i].group for i in test}
 
 
-def test_thresholds_are_tuned_per_indicator_within_the_grid(small_model) -> None:
+def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     catalog, model, _ = small_model
     assert set(model.thresholds) == set(catalog.indicator_ids())
     assert all(min(THRESHOLD_GRID) <= t <= max(THRESHOLD_GRID) for t in model.thresholds.values())
-    assert len(set(model.thresholds.values())) > 1, "indicators with real examples get their own threshold"
+    assert len(set(model.thresholds.values())) == 1, "the second stage puts every indicator on one scale"
     card = model.card
+    assert IndicatorClassifier(model, catalog).reranker is not None
+    first = card["metrics"]["real_grouped_cv"]["first_stage_only"]
+    assert first["documents"] == card["metrics"]["real_grouped_cv"]["documents"]
     assert len(card["data_sha256"]) == 64 and "scikit-learn" in card["libraries"]
     assert card["metrics"]["generated_cv"]["folds"] == 2
     assert 0 < model.candidate_floor < 1

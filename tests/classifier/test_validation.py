@@ -97,3 +97,34 @@ def test_critical_flags_are_counted_out_of_fold_and_false_ones_named() -> None:
     golds[0] = frozenset({1, 2})
     result = out_of_fold_critical_flags(scores, golds, LABELS, folds, critical)
     assert result["one_archive"]["false_flags"] == 1 and result["fold_archives"]["false_flags"] == 1
+
+
+def test_shared_only_gives_every_indicator_the_shared_threshold() -> None:
+    from classifier.validation import SHARED_ONLY
+
+    scores = np.array([[0.9, 0.0]] * 10 + [[0.3, 0.0]] * 10 + [[0.0, 0.15]])
+    golds = [frozenset({1})] * 10 + [frozenset()] * 10 + [frozenset({2})]
+    chosen = choose_thresholds(scores, golds, LABELS, SHARED_ONLY)
+    assert set(chosen.per_indicator.values()) == {chosen.shared}
+
+
+def test_nested_scores_never_come_from_a_model_that_saw_the_held_out_fold_or_the_scored_documents() -> None:
+    from classifier.validation import nested_scores
+
+    groups = [f"g{i % 5}" for i in range(40)]
+    folds = grouped_folds(groups)
+    seen: list[tuple[set[int], set[int]]] = []
+
+    def fit_and_score(train: np.ndarray, test: np.ndarray) -> np.ndarray:
+        seen.append((set(train.tolist()), set(test.tolist())))
+        return np.full((len(test), 2), 0.5)
+
+    nested = nested_scores(40, folds, fit_and_score, 2)
+    assert len(nested) == 5 and len(seen) == 20
+    for k, (_, held_out) in enumerate(folds):
+        assert not nested[k][held_out].any()  # the held-out fold is never scored for itself
+        others = np.setdiff1d(np.arange(40), held_out)
+        assert (nested[k][others] == 0.5).all()
+    for train, test in seen:
+        assert not train & test
+        assert len(train) + len(test) < 40  # a fold more is always left out
