@@ -22,12 +22,13 @@ from evidence.reports.figures import (
     opd_names,
     opd_rows,
 )
-from evidence.reports.model import Finding, GapReport
+from evidence.reports.model import EvidenceRef, Finding, GapReport
 from evidence.reports.states import STATE_LABELS
 from evidence.reports.text import SEVERITY_LABELS, headline_rows, opd_title, report_title
 
 NAVY = (31, 78, 120)
 GREY = (90, 90, 90)
+FILES_PER_CELL = 8
 STATE_RGB = {"confirmed": (84, 160, 84), "suggested": (150, 200, 120), "perlu_dicek": (240, 190, 60),
              "missing": (215, 90, 90)}
 _FOLD = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
@@ -167,6 +168,15 @@ def _headline_box(pdf: _Pdf, report: GapReport) -> None:
             pdf.para(f"- {check.label}: mungkin ada di {names}", 10)
 
 
+def _file_names(files: list[EvidenceRef]) -> str:
+    """The first few file names of a cell; a table row must fit on one page, and the XLSX and CSV list them all."""
+    names = list(dict.fromkeys(PurePosixPath(f.path).name for f in files))
+    if not names:
+        return "-"
+    shown = "; ".join(names[:FILES_PER_CELL])
+    return shown if len(names) <= FILES_PER_CELL else f"{shown}; dan {len(names) - FILES_PER_CELL} berkas lain"
+
+
 def _findings_table(pdf: _Pdf, findings: list[Finding]) -> None:
     if not findings:
         pdf.para("Tidak ada temuan.")
@@ -196,7 +206,7 @@ def _opd_letter(pdf: _Pdf, report: GapReport, name: str | None) -> None:
     if shown:
         pdf.grid(["No", "Indikator", "Status", "Berkas", "Tingkat", "Agar naik satu tingkat"],
                  [[r.id, r.short_name + ("" if r.owned else " (bukan tanggungannya)"), STATE_LABELS[r.state],
-                   "; ".join(dict.fromkeys(PurePosixPath(f.path).name for f in r.files)) or "-", r.level,
+                   _file_names(r.files), r.level,
                    r.next_level or "-"] for r in shown],
                  (9, 38, 22, 42, 12, 55), size=7)
     pdf.heading("Temuan", 12)

@@ -102,3 +102,18 @@ def test_same_numbers_in_every_format(report: GapReport) -> None:
                 matrix.cell(row=r, column=col).value.removesuffix(" (PJ)")]
     assert from_xlsx == expected
     assert GapReport.from_dict(report.to_dict()) == report
+
+
+def test_an_opd_letter_with_hundreds_of_files_for_one_indicator_still_renders(catalog: Catalog,
+                                                                               directory: OpdDirectory) -> None:
+    """A table row must fit on one page: the letter names the first files and counts the rest."""
+    from evidence.reports.export_pdf import FILES_PER_CELL
+
+    docs = [make_doc(f"Diskominfo/Indikator 10/dokumen_{i:04d}_dengan_nama_berkas_panjang.pdf", DISKOMINFO,
+                     suggested={10: 0.9}) for i in range(400)]
+    report = report_for(docs, catalog, directory, pemda="Pemerintah Kabupaten Uji")
+    with pdfplumber.open(io.BytesIO(render_export(report, "pdf"))) as pdf:
+        text = " ".join((page.extract_text() or "") for page in pdf.pages).replace("\n", " ")
+    assert f"dan {400 - FILES_PER_CELL} berkas lain" in text
+    rows = list(csv.DictReader(io.StringIO(render_export(report, "csv").decode("utf-8-sig"))))
+    assert rows  # the CSV is not cut
