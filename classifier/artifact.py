@@ -71,6 +71,7 @@ def render_card(meta: dict) -> str:
     metrics = meta.get("metrics", {})
     rows = (("real_grouped_cv", None, "real documents, grouped cross-validation (headline)"),
             ("real_grouped_cv", "without_umbrella", "the same, umbrella SPBE regulations set apart"),
+            ("real_grouped_cv", "first_stage_only", "the same, first stage alone (no second stage)"),
             ("real_not_trained_on", None, "real documents it was not trained on (fixed model, scored once)"),
             ("heldout_real", None, "its own held-out real documents"),
             ("generated_cv", None, "generated corpus, cross-validated (augmentation; apart)"))
@@ -99,7 +100,9 @@ def render_card(meta: dict) -> str:
         lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
                   f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "
                   f"Labels: {real.get('labels')}."]
-    lines += ["", "Scores are suggestions for a reviewer, not decisions; thresholds are per indicator (card.json).", ""]
+    thresholds = ("one shared threshold on the second stage's relevance scale" if meta.get("reranker")
+                  else "thresholds are per indicator")
+    lines += ["", f"Scores are suggestions for a reviewer, not decisions; {thresholds} (card.json).", ""]
     return "\n".join(lines)
 
 
