@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from classifier.metadata import DocumentMetadata
 from evidence.catalog import Indicator
@@ -69,6 +70,7 @@ class MaturityHint:
         return {"level": self.level, "reason": self.reason, "criterion": self.criterion, "hint": True}
 
 
+@lru_cache(maxsize=8)  # one document's text is scanned once for all its indicators, not once per indicator
 def _scan(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "")[:SCAN_CHARS].lower())
 
