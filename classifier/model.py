@@ -8,6 +8,7 @@ from functools import cached_property
 
 import numpy as np
 from scipy import sparse
+from scipy.special import expit
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
@@ -53,8 +54,33 @@ class TrainedModel:
         return self.features.transform(composed)
 
     def probabilities(self, matrix: sparse.csr_matrix) -> np.ndarray:
-        """Shape (n_docs, n_labels), columns in ``label_ids`` order."""
-        return self.classifier.predict_proba(matrix)
+        """Shape (n_docs, n_labels), columns in ``label_ids`` order: what ``classifier.predict_proba`` gives.
+
+        One product with the stacked weights instead of one ``predict_proba`` per indicator: sklearn checks
+        its input once per estimator, which cost more than the arithmetic (12 ms of a document's 60).
+        """
+        weights, intercepts, constants = self._linear
+        probs = expit(np.asarray(matrix @ weights.T) + intercepts)
+        for column, value in constants.items():
+            probs[:, column] = value
+        return probs
+
+    @cached_property
+    def _linear(self) -> tuple[np.ndarray, np.ndarray, dict[int, float]]:
+        """Stacked (n_labels, n_features) weights and intercepts; a label seen with one class only during
+        training has a constant estimator, whose probability is kept as it is."""
+        n_features = len(self.feature_names)
+        rows, intercepts, constants = [], [], {}
+        for j, est in enumerate(self.classifier.estimators_):
+            coef = getattr(est, "coef_", None)
+            if coef is None:
+                constants[j] = float(est.predict_proba(np.zeros((1, n_features)))[0, 1])
+                rows.append(np.zeros(n_features, dtype=np.float32))
+                intercepts.append(0.0)
+            else:
+                rows.append(np.asarray(coef).ravel())
+                intercepts.append(float(np.asarray(est.intercept_).ravel()[0]))
+        return np.vstack(rows), np.asarray(intercepts), constants
 
     @cached_property
     def feature_names(self) -> np.ndarray:

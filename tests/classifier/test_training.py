@@ -95,3 +95,14 @@ def test_a_model_file_with_foreign_types_is_refused(small_model, tmp_path: Path)
              target / "model.skops")
     with pytest.raises(ArtifactError, match="allowlist"):
         load_model_dir(target)
+
+
+def test_stacked_probabilities_equal_the_classifiers_own(small_model) -> None:
+    import numpy as np
+
+    from classifier.predict import composed
+
+    catalog, model, examples = small_model
+    classifier = IndicatorClassifier(model, catalog)
+    matrix = model.transform([composed(e.text, e.path, classifier.phrases) for e in examples[:40]])
+    np.testing.assert_allclose(model.probabilities(matrix), model.classifier.predict_proba(matrix), atol=1e-6)
