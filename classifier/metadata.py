@@ -18,8 +18,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-# The product's document types (issue 3). ``doc_kind`` keeps the finer label that ``detect_doc_type``
-# has always returned (and that the stored ``documents.doc_type`` column holds), so nothing downstream moves.
+# The product's document types (issue 3). ``doc_kind`` keeps the finer label that ``detect_kind``
+# returns (and that the stored ``documents.doc_type`` column holds), so nothing downstream moves.
 DOC_TYPES: tuple[str, ...] = (
     "peraturan_kepala_daerah", "peraturan_daerah", "keputusan", "surat_edaran", "sop", "laporan", "notulen",
     "perencanaan_anggaran", "screenshot_lainnya",

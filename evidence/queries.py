@@ -34,7 +34,6 @@ from evidence.reviews import (
 UNSCOPED_ROLES = frozenset({"admin", "reviewer"})
 QUEUED = "queued"
 EXCERPT_CHARS = 1500
-REVIEW_STATES = ("pending", "reviewed")
 
 T = TypeVar("T")
 

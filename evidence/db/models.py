@@ -49,7 +49,6 @@ class Batch(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     framework_id: Mapped[str] = mapped_column(ForeignKey("frameworks.id"))
     source_name: Mapped[str] = mapped_column(String(500))
-    source_sha256: Mapped[str | None] = mapped_column(String(64))
     opd_override: Mapped[str | None] = mapped_column(String(200))
     created_by: Mapped[str | None] = mapped_column(String(100))
     # received -> ingesting -> processing -> done; "failed" when the archive itself cannot be read.

@@ -10,7 +10,6 @@ import dataclasses
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor
 from evidence.extraction.common import (
-    ARCHIVE_MEDIA_TYPES,
     DEFAULT_MAX_IMAGE_PIXELS,
     EMPTY_MEDIA_TYPE,
     ENCRYPTED_OOXML_MEDIA_TYPE,
@@ -121,10 +120,6 @@ def extract(
             warnings=warnings,
         )
     return dataclasses.replace(result, media_type=media_type, warnings=warnings + result.warnings)
-
-
-def is_archive(media_type: str) -> bool:
-    return media_type in ARCHIVE_MEDIA_TYPES
 
 
 def _sniff_result(

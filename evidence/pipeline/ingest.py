@@ -22,7 +22,6 @@ from evidence.opd import OpdDirectory, infer_opd
 from evidence.storage import BlobStore
 
 QUEUED = "queued"
-FINAL_STATES = frozenset(s.value for s in FileStatus)
 
 
 @dataclass
@@ -59,7 +58,7 @@ def create_batch(
     created_by: str | None = None,
 ) -> Batch:
     ensure_framework(session, catalog)
-    batch = Batch(framework_id=catalog.id, source_name=source_name, source_sha256=archive_sha256,
+    batch = Batch(framework_id=catalog.id, source_name=source_name,
                   archive_sha256=archive_sha256, opd_override=opd_override, opd_scope=opd_scope,
                   created_by=created_by, status="received")
     session.add(batch)
