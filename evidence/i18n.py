@@ -8,6 +8,8 @@ Identifiers and machine error codes stay English; only what a person reads is tr
 
 from __future__ import annotations
 
+from evidence.states import split_reason
+
 DEFAULT_LANG = "id"
 SUPPORTED_LANGS: tuple[str, ...] = ("id", "en")
 
@@ -307,14 +309,6 @@ def t(key: str, lang: str = DEFAULT_LANG, **kw: object) -> str:
     return template.format(**kw) if kw else template
 
 
-def split_error(error: str) -> tuple[str, str]:
-    """``"encrypted: password required"`` -> ``("encrypted", "password required")``."""
-    code, sep, detail = error.partition(":")
-    if not sep:
-        return error.strip(), ""
-    return code.strip(), detail.strip()
-
-
 def explain_error(error: str | None, lang: str = DEFAULT_LANG) -> str:
     """A readable sentence for a document error, keeping the English technical detail in parentheses.
 
@@ -324,7 +318,7 @@ def explain_error(error: str | None, lang: str = DEFAULT_LANG) -> str:
     """
     if not error:
         return ""
-    code, detail = split_error(error)
+    code, detail = split_reason(error)
     messages = ERROR_MESSAGES.get(code.lower())
     if messages is None:
         return error

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from evidence.crosswalk_offers import CrosswalkOffer, crosswalk_offers
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
-from evidence.domain import FileStatus
 from evidence.reviews import (
     EffectiveIndicator,
     current_suggestion_ids,
@@ -30,9 +29,9 @@ from evidence.reviews import (
     review_history,
     reviewed_condition,
 )
+from evidence.states import DocumentState, duplicate_origin
 
 UNSCOPED_ROLES = frozenset({"admin", "reviewer"})
-QUEUED = "queued"
 EXCERPT_CHARS = 1500
 
 T = TypeVar("T")
@@ -81,7 +80,6 @@ def scope_batches(stmt: Select, viewer: Viewer) -> Select:
     return stmt.where(Batch.opd_scope == viewer.opd)
 
 
-DUPLICATE_NOTE = "duplicate: same content as "
 HIDDEN_DUPLICATE_ERROR = "duplicate"
 
 
@@ -95,7 +93,7 @@ def hidden_duplicate_origins(session: Session, viewer: Viewer, documents: Sequen
     if not is_scoped(viewer):
         return set()
     linked = {d.id: d.duplicate_of_id for d in documents if d.duplicate_of_id is not None}
-    mentions = {d.id for d in documents if (d.error or "").startswith(DUPLICATE_NOTE)}
+    mentions = {d.id for d in documents if duplicate_origin(d.error) is not None}
     if not linked and not mentions:
         return set()
     origins = set(linked.values())
@@ -106,7 +104,7 @@ def hidden_duplicate_origins(session: Session, viewer: Viewer, documents: Sequen
 
 def visible_error(document: Document, hidden: set[int]) -> str | None:
     """The document's error as the viewer may read it (see ``hidden_duplicate_origins``)."""
-    if document.id in hidden and (document.error or "").startswith(DUPLICATE_NOTE):
+    if document.id in hidden and duplicate_origin(document.error) is not None:
         return HIDDEN_DUPLICATE_ERROR
     return document.error
 
@@ -242,7 +240,7 @@ class BatchProgress:
     documents: list[Document]
 
 
-DOCUMENT_STATUSES: tuple[str, ...] = (QUEUED, *(s.value for s in FileStatus))
+DOCUMENT_STATUSES: tuple[str, ...] = tuple(s.value for s in DocumentState)
 
 
 def get_batch(session: Session, viewer: Viewer, batch_id: int) -> Batch | None:
@@ -330,7 +328,7 @@ def _queue_base(viewer: Viewer, framework: str, filters: QueueFilters) -> Select
     stmt = (
         select(s, Document)
         .join(Document, Document.id == s.document_id)
-        .where(s.id.in_(current_suggestion_ids(framework)), Document.status == FileStatus.OK.value)
+        .where(s.id.in_(current_suggestion_ids(framework)), Document.status == DocumentState.OK.value)
     )
     stmt = scope_documents(stmt, viewer)
     if filters.opd is not None:

@@ -14,11 +14,12 @@ from typing import BinaryIO
 
 from evidence.extraction.common import short_detail
 from evidence.intake.limits import IntakeLimits
+from evidence.states import FailureCode, failure
 
 SYMLINK_ERROR = "symlink: not followed"
 HARDLINK_ERROR = "symlink: hard link not followed"
 ENCRYPTED_ERROR = "encrypted: password required"
-NOT_REGULAR_ERROR = "unsupported: not a regular file"
+NOT_REGULAR_ERROR = failure(FailureCode.UNSUPPORTED, "not a regular file")
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def read_capped(member: Member, remaining: int, limits: IntakeLimits) -> tuple[b
     except zipfile.BadZipFile as exc:
         return None, f"corrupt: {short_detail(exc)}"
     except NotImplementedError as exc:
-        return None, f"unsupported: {short_detail(exc)}"
+        return None, failure(FailureCode.UNSUPPORTED, short_detail(exc))
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required for extraction"
         if "encrypted" in str(exc):
             return None, ENCRYPTED_ERROR

@@ -19,13 +19,20 @@ from dataclasses import dataclass
 
 from evidence.db import Database
 from evidence.db.models import Batch, Document
-from evidence.domain import FileStatus
 from evidence.extraction import ExtractionResult
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.classify import Classified, Classifiers
 from evidence.pipeline.parallel import Job, ParallelExtractor
-from evidence.pipeline.process import DocumentClassifier, Outcome, outcome_of, record_outcome
+from evidence.pipeline.process import (
+    DocumentClassifier,
+    Outcome,
+    not_claimed,
+    outcome_of,
+    record_outcome,
+    unreadable_original,
+)
 from evidence.queue.leases import claim_document, extend_document_lease
+from evidence.states import DocumentState, FailureCode, RunOutcome, failure
 from evidence.storage import BlobStore
 
 log = logging.getLogger(__name__)
@@ -53,7 +60,7 @@ def process_documents(
     max_attempts: int = 3,
     on_done: Callable[[int, str], None] | None = None,
 ) -> dict[int, str]:
-    """Process ``document_ids``; returns each document's final status ("skipped"/"lost_lease" when not ours)."""
+    """Process ``document_ids``; returns each document's final status (a ``RunOutcome`` when not ours)."""
     run = _BatchRun(db, store, classifier_for, policy, list(frameworks), lease_seconds, max_attempts, on_done)
     classifiers = {fw: classifier_for(fw) for fw in run.all_frameworks(document_ids)}
     db.engine.dispose()  # the pool's processes are forked: no database connection may be shared with them
@@ -101,8 +108,7 @@ class _BatchRun:
                 try:
                     data = self.store.get(digest) if digest else b""
                 except OSError as exc:
-                    error = f"storage: stored original unreadable ({exc.strerror or exc})"
-                    self._record([(item, Outcome(FileStatus.FAILED.value, error))])
+                    self._record([(item, Outcome(DocumentState.FAILED, unreadable_original(exc)))])
                     continue
                 yield Job(item, filename, data)
 
@@ -114,7 +120,7 @@ class _BatchRun:
                                        max_attempts=self.max_attempts)
                 doc = session.get(Document, document_id)
                 if claim is None:
-                    self._finished(document_id, doc.status if doc is not None and doc.status != "queued" else "skipped")
+                    self._finished(document_id, not_claimed(doc))
                     continue
                 own = session.get(Batch, doc.batch_id).framework_id
                 item = _Claimed(document_id, claim.token, doc.path, list(dict.fromkeys([own, *self.frameworks])))
@@ -141,7 +147,7 @@ class _BatchRun:
                 said = future.result()
             except Exception as exc:  # a pool process died (killed for memory): these documents fail, with why
                 log.warning("classification pool failed: %s", exc)
-                said = [f"classifier_error: {type(exc).__name__}: {exc}"[:2000]] * len(group)
+                said = [failure(FailureCode.CLASSIFIER_ERROR, f"{type(exc).__name__}: {exc}")] * len(group)
             self._record([(claimed, outcome_of(result, verdict, self.classifiers))
                           for (claimed, result), verdict in zip(group, said, strict=True)])
         self.waiting = still
@@ -152,7 +158,7 @@ class _BatchRun:
                         for claimed, outcome in outcomes]
         for document_id, status in statuses:
             self.in_flight.pop(document_id, None)
-            self._finished(document_id, status or "lost_lease")
+            self._finished(document_id, status or RunOutcome.LOST_LEASE)
 
     def _finished(self, document_id: int, status: str) -> None:
         self.statuses[document_id] = status

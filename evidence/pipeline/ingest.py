@@ -16,12 +16,19 @@ from sqlalchemy.orm import Session
 from evidence.catalog import Catalog
 from evidence.db.contents import claim_content, copy_results
 from evidence.db.models import Batch, Document, Framework
-from evidence.domain import FileStatus
 from evidence.intake import IntakeItem, IntakeLimits, iter_intake
 from evidence.opd import OpdDirectory, infer_opd
+from evidence.states import (
+    BATCH_TRANSITIONS,
+    BatchState,
+    DocumentState,
+    FailureCode,
+    advance,
+    duplicate_reason,
+    failure,
+    state_for_failure,
+)
 from evidence.storage import BlobStore
-
-QUEUED = "queued"
 
 
 @dataclass
@@ -43,10 +50,6 @@ def ensure_framework(session: Session, catalog: Catalog) -> None:
         pass
 
 
-def status_for_error(error: str) -> str:
-    return FileStatus.UNSUPPORTED.value if error.startswith("unsupported") else FileStatus.FAILED.value
-
-
 def create_batch(
     session: Session,
     catalog: Catalog,
@@ -60,7 +63,7 @@ def create_batch(
     ensure_framework(session, catalog)
     batch = Batch(framework_id=catalog.id, source_name=source_name,
                   archive_sha256=archive_sha256, opd_override=opd_override, opd_scope=opd_scope,
-                  created_by=created_by, status="received")
+                  created_by=created_by, status=BatchState.RECEIVED)
     session.add(batch)
     session.flush()
     return batch
@@ -82,17 +85,17 @@ def ingest_items(
         result.total += 1
         opd, opd_source = _opd_for(item.path, opd_directory, override)
         doc = Document(batch_id=batch.id, path=item.path, filename=PurePosixPath(item.path).name or item.path,
-                       opd=opd, opd_source=opd_source, size_bytes=item.size, status=QUEUED)
+                       opd=opd, opd_source=opd_source, size_bytes=item.size, status=DocumentState.QUEUED)
         session.add(doc)
         if item.error is not None or item.data is None:
-            doc.status = status_for_error(item.error or "failed: no data")
-            doc.error = item.error or "failed: no data"
+            doc.error = item.error or failure(FailureCode.FAILED, "no data")
+            doc.status = state_for_failure(doc.error)
             continue
         digest = store.put(item.data)
         doc.sha256 = digest
         if digest in seen:
-            doc.status = FileStatus.DUPLICATE.value
-            doc.error = f"duplicate: same content as {seen[digest].path}"
+            doc.status = DocumentState.DUPLICATE
+            doc.error = duplicate_reason(seen[digest].path)
             session.flush()
             doc.duplicate_of_id = seen[digest].id
             continue
@@ -101,12 +104,13 @@ def ingest_items(
         original = claim_content(session, digest, doc)
         if original is None:
             result.to_process.append(doc.id)
-        elif original.status == QUEUED:
+        elif original.status == DocumentState.QUEUED:
             doc.duplicate_of_id = original.id  # waits: gets the results when the original is done
         else:
             copy_results(session, original, doc)
-    waiting = any(d.status == QUEUED for d in batch.documents)
-    batch.status = "processing" if result.to_process or waiting else "done"
+    waiting = any(d.status == DocumentState.QUEUED for d in batch.documents)
+    batch.status = advance(batch.status, BatchState.PROCESSING if result.to_process or waiting else BatchState.DONE,
+                           BATCH_TRANSITIONS)
     session.flush()
     return result
 

@@ -18,15 +18,23 @@ from evidence.catalog import load_catalog
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
-from evidence.domain import FileStatus, Suggestion
+from evidence.domain import Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.classify import Classified, classify_batch
 from evidence.pipeline.ingest import ensure_framework
 from evidence.queue.leases import claim_document, lease_kept, release_document, retry_while_database_away
+from evidence.states import (
+    BATCH_TRANSITIONS,
+    DOCUMENT_TRANSITIONS,
+    BatchState,
+    DocumentState,
+    FailureCode,
+    RunOutcome,
+    advance,
+    failure,
+)
 from evidence.storage import BlobStore
-
-OCR_QUEUED = "ocr_queued"
 
 
 class ClassificationLike(Protocol):
@@ -59,8 +67,8 @@ def outcome_of(result: ExtractionResult, said: Classified, classifiers: Mapping[
     if result.status != "ok":
         return Outcome(result.status, result.error, result)
     if isinstance(said, str):
-        return Outcome(FileStatus.FAILED.value, said, result)
-    return Outcome(FileStatus.OK.value, None, result, [(classifiers[fw], cls) for fw, cls in said])
+        return Outcome(DocumentState.FAILED, said, result)
+    return Outcome(DocumentState.OK, None, result, [(classifiers[fw], cls) for fw, cls in said])
 
 
 def classify_extraction(result: ExtractionResult, path: str, classifiers: Sequence[DocumentClassifier]) -> Outcome:
@@ -81,12 +89,17 @@ def compute_outcome(
     try:
         result = policy.read(data, filename, ocr_now=ocr_now)
     except Exception as exc:
-        return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+        return _extractor_failed(exc)
     return classify_extraction(result, path, classifiers)
 
 
+def _extractor_failed(exc: Exception) -> Outcome:
+    return Outcome(DocumentState.FAILED, failure(FailureCode.EXTRACTOR_ERROR, f"{type(exc).__name__}: {exc}"))
+
+
 def apply_outcome(session: Session, doc: Document, outcome: Outcome) -> None:
-    doc.status, doc.error = outcome.status, outcome.error
+    doc.status = advance(doc.status, DocumentState(outcome.status), DOCUMENT_TRANSITIONS)
+    doc.error = outcome.error
     result = outcome.extraction
     if result is not None:
         doc.media_type = result.media_type
@@ -141,8 +154,8 @@ def run_document(
     hand_off_ocr: OcrHandOff | None = None,
     frameworks: Sequence[str] = (),
 ) -> str:
-    """Claim, compute, record. Returns the final status, "ocr_queued" when the scan went to the OCR
-    queue, or "skipped"/"lost_lease" when not ours to write.
+    """Claim, compute, record. Returns the final status, or a ``RunOutcome`` (the scan went to the OCR
+    queue, or the document was not ours to write).
 
     Files whose pages lack a text layer are OCR'd in this call when there is no ``hand_off_ocr`` (CLI,
     embedded mode); otherwise they are handed to the OCR queue so cheap files are not stuck behind them.
@@ -153,13 +166,13 @@ def run_document(
         claim = claim_document(session, document_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
         doc = session.get(Document, document_id)
         if claim is None:
-            return doc.status if doc is not None and doc.status != "queued" else "skipped"
+            return not_claimed(doc)
         filename, path, digest, batch_id = doc.filename, doc.path, doc.sha256, doc.batch_id
         framework = session.get(Batch, batch_id).framework_id
     try:
         data = store.get(digest) if digest else b""
     except OSError as exc:
-        outcome = Outcome(FileStatus.FAILED.value, f"storage: stored original unreadable ({exc.strerror or exc})")
+        outcome = Outcome(DocumentState.FAILED, unreadable_original(exc))
     else:
         classifiers = [classifier_for(fw) for fw in dict.fromkeys([framework, *frameworks])]
         with lease_kept(db, document_id, claim.token, lease_seconds):
@@ -173,18 +186,28 @@ def run_document(
 
     def record() -> str:
         with db.session() as session:
-            return record_outcome(session, document_id, claim.token, outcome) or "lost_lease"
+            return record_outcome(session, document_id, claim.token, outcome) or RunOutcome.LOST_LEASE
 
     # A database restart must not throw the finished work away: keep the lease and retry the write.
     with lease_kept(db, document_id, claim.token, lease_seconds):
         return retry_while_database_away(record, for_seconds=max(60, 4 * lease_seconds))
 
 
+def not_claimed(doc: Document | None) -> str:
+    """What a run reports for a document it could not claim: its final state, or that it was skipped."""
+    return doc.status if doc is not None and doc.status != DocumentState.QUEUED else RunOutcome.SKIPPED
+
+
 def _cheap_pass(policy: ExtractionPolicy, data: bytes, filename: str) -> ExtractionResult | Outcome:
     try:
         return policy.extract(data, filename)
     except Exception as exc:
-        return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+        return _extractor_failed(exc)
+
+
+def unreadable_original(exc: OSError) -> str:
+    """The reason of a file whose stored bytes cannot be read back (disk gone, blob deleted)."""
+    return failure(FailureCode.STORAGE, f"stored original unreadable ({exc.strerror or exc})")
 
 
 def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome) -> str | None:
@@ -204,23 +227,24 @@ def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_of
     with db.session() as session:
         if not release_document(session, document_id, token):
             session.rollback()
-            return "lost_lease"
+            return RunOutcome.LOST_LEASE
         doc = session.get(Document, document_id)
         doc.attempts = max(doc.attempts - 1, 0)
         doc.enqueued_at = utcnow()
     hand_off_ocr(batch_id, document_id)
-    return OCR_QUEUED
+    return RunOutcome.OCR_QUEUED
 
 
 def finish_batch(session: Session, batch_id: int) -> bool:
     """Fan-in: the batch is done once none of its documents is still queued."""
     batch = session.get(Batch, batch_id)
-    if batch is None or batch.status in {"done", "failed", "received", "ingesting"}:
-        return batch is not None and batch.status == "done"
+    if batch is None or batch.status != BatchState.PROCESSING:
+        return batch is not None and batch.status == BatchState.DONE
     pending = session.scalar(
-        select(func.count()).select_from(Document).where(Document.batch_id == batch_id, Document.status == "queued")
+        select(func.count()).select_from(Document).where(Document.batch_id == batch_id, Document.status == DocumentState.QUEUED)
     )
     if pending:
         return False
-    batch.status, batch.finished_at = "done", utcnow()
+    batch.status = advance(batch.status, BatchState.DONE, BATCH_TRANSITIONS)
+    batch.finished_at = utcnow()
     return True

@@ -23,10 +23,9 @@ from sqlalchemy.orm import Session
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
-from evidence.domain import FileStatus
+from evidence.states import BatchState, DocumentState, FailureCode, failure
 
 log = logging.getLogger(__name__)
-QUEUED = "queued"
 T = TypeVar("T")
 
 
@@ -37,7 +36,7 @@ class Claim:
 
 
 def gave_up_reason(attempts: int) -> str:
-    return f"gave_up: processing did not finish after {attempts} attempts (worker crash or timeout)"
+    return failure(FailureCode.GAVE_UP, f"processing did not finish after {attempts} attempts (worker crash or timeout)")
 
 
 def claim_document(session: Session, document_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
@@ -46,7 +45,7 @@ def claim_document(session: Session, document_id: int, *, lease_seconds: int, ma
     token = uuid.uuid4().hex
     result = session.execute(
         update(Document)
-        .where(Document.id == document_id, Document.status == QUEUED, Document.duplicate_of_id.is_(None),
+        .where(Document.id == document_id, Document.status == DocumentState.QUEUED, Document.duplicate_of_id.is_(None),
                or_(Document.lease_expires_at.is_(None), Document.lease_expires_at < now))
         .values(lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds),
                 attempts=Document.attempts + 1)
@@ -57,7 +56,7 @@ def claim_document(session: Session, document_id: int, *, lease_seconds: int, ma
     doc = session.get(Document, document_id)
     session.refresh(doc)
     if doc.attempts > max_attempts:
-        doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts - 1)
+        doc.status, doc.error = DocumentState.FAILED, gave_up_reason(doc.attempts - 1)
         doc.lease_token = doc.lease_expires_at = None
         settle_followers(session, doc)
         return None
@@ -68,7 +67,7 @@ def release_document(session: Session, document_id: int, token: str) -> bool:
     """First statement of the final write: True only if our lease still holds (and locks the row)."""
     result = session.execute(
         update(Document)
-        .where(Document.id == document_id, Document.lease_token == token, Document.status == QUEUED)
+        .where(Document.id == document_id, Document.lease_token == token, Document.status == DocumentState.QUEUED)
         .values(lease_token=None, lease_expires_at=None)
         .execution_options(synchronize_session=False)
     )
@@ -79,7 +78,7 @@ def extend_document_lease(session: Session, document_id: int, token: str, lease_
     """Push our lease's expiry forward; False when it is no longer ours (the work will not be recorded)."""
     result = session.execute(
         update(Document)
-        .where(Document.id == document_id, Document.lease_token == token, Document.status == QUEUED)
+        .where(Document.id == document_id, Document.lease_token == token, Document.status == DocumentState.QUEUED)
         .values(lease_expires_at=utcnow() + timedelta(seconds=lease_seconds))
         .execution_options(synchronize_session=False)
     )
@@ -134,7 +133,7 @@ def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_atte
     token = uuid.uuid4().hex
     result = session.execute(
         update(Batch)
-        .where(Batch.id == batch_id, Batch.status == "received",
+        .where(Batch.id == batch_id, Batch.status == BatchState.RECEIVED,
                or_(Batch.lease_expires_at.is_(None), Batch.lease_expires_at < now))
         .values(lease_token=token, lease_expires_at=now + timedelta(seconds=lease_seconds),
                 attempts=Batch.attempts + 1)
@@ -145,7 +144,7 @@ def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_atte
     batch = session.get(Batch, batch_id)
     session.refresh(batch)
     if batch.attempts > max_attempts:
-        batch.status, batch.error = "failed", gave_up_reason(batch.attempts - 1)
+        batch.status, batch.error = BatchState.FAILED, gave_up_reason(batch.attempts - 1)
         batch.lease_token = batch.lease_expires_at = None
         return None
     return Claim(token, batch.attempts)
@@ -154,8 +153,8 @@ def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_atte
 def release_batch(session: Session, batch_id: int, token: str) -> bool:
     result = session.execute(
         update(Batch)
-        .where(Batch.id == batch_id, Batch.lease_token == token, Batch.status == "received")
-        .values(lease_token=None, lease_expires_at=None, status="ingesting")
+        .where(Batch.id == batch_id, Batch.lease_token == token, Batch.status == BatchState.RECEIVED)
+        .values(lease_token=None, lease_expires_at=None, status=BatchState.INGESTING)
         .execution_options(synchronize_session=False)
     )
     return result.rowcount == 1

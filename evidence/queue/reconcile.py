@@ -19,11 +19,11 @@ from sqlalchemy import and_, or_, select
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
-from evidence.domain import FileStatus
 from evidence.pipeline.process import finish_batch
 from evidence.queue.leases import gave_up_reason
 from evidence.queue.probe import LiveJobs
 from evidence.settings import Settings
+from evidence.states import BatchState, DocumentState
 
 
 class JobProbe(Protocol):
@@ -71,11 +71,11 @@ def _lost_by_probe(db: Database, probe: JobProbe, now: datetime, grace: timedelt
     with db.session() as session:
         batches = session.execute(
             select(Batch.id, Batch.lease_token, Batch.created_at)
-            .where(Batch.status == "received", _lease_free(Batch, now))
+            .where(Batch.status == BatchState.RECEIVED, _lease_free(Batch, now))
         ).all()
         docs = session.execute(
             select(Document.id, Document.lease_token, Document.enqueued_at)
-            .where(Document.status == "queued", Document.duplicate_of_id.is_(None), _lease_free(Document, now))
+            .where(Document.status == DocumentState.QUEUED, Document.duplicate_of_id.is_(None), _lease_free(Document, now))
         ).all()
     if not batches and not docs:
         return [], []  # the common case: nothing waits, Redis is not even asked
@@ -111,21 +111,21 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
     by_batch: dict[int, list[int]] = defaultdict(list)
     with db.session() as session:
         for batch in session.scalars(
-            select(Batch).where(Batch.status == "received", batch_filter).with_for_update(skip_locked=True)
+            select(Batch).where(Batch.status == BatchState.RECEIVED, batch_filter).with_for_update(skip_locked=True)
         ):
             if batch.attempts >= settings.max_attempts:
-                batch.status, batch.error = "failed", gave_up_reason(batch.attempts)
+                batch.status, batch.error = BatchState.FAILED, gave_up_reason(batch.attempts)
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_failed.append(batch.id)
             else:
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_to_ingest.append(batch.id)
         for doc in session.scalars(
-            select(Document).where(Document.status == "queued", Document.duplicate_of_id.is_(None), doc_filter)
+            select(Document).where(Document.status == DocumentState.QUEUED, Document.duplicate_of_id.is_(None), doc_filter)
             .with_for_update(skip_locked=True)
         ):
             if doc.attempts >= settings.max_attempts:
-                doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts)
+                doc.status, doc.error = DocumentState.FAILED, gave_up_reason(doc.attempts)
                 doc.lease_token = doc.lease_expires_at = None
                 settle_followers(session, doc)
                 report.documents_failed.append(doc.id)
@@ -135,7 +135,7 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
                 by_batch[doc.batch_id].append(doc.id)
         report.documents_by_batch = dict(by_batch)
     with db.session() as session:
-        for batch_id in session.scalars(select(Batch.id).where(Batch.status == "processing")):
+        for batch_id in session.scalars(select(Batch.id).where(Batch.status == BatchState.PROCESSING)):
             if finish_batch(session, batch_id):
                 report.batches_finished.append(batch_id)
     return report

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument
+from evidence.domain import ScannedDocument
 from evidence.opd import Opd, OpdDirectory
 from evidence.reports.findings import build_findings
 from evidence.reports.index import estimate_index
@@ -48,6 +48,7 @@ from evidence.reports.model import (
 )
 from evidence.reports.ownership import owed_indicators, owners_by_indicator, unassigned_indicators
 from evidence.reports.states import critical_flags, opd_matrix, pemda_states
+from evidence.states import DocumentState
 
 _ROUND = 6  # weights are decimals (1.3, 2.75); rounding keeps float noise out of the JSON
 
@@ -199,7 +200,7 @@ def _evidence_hits(docs: Sequence[_Doc], catalog: Catalog) -> list[_Hit]:
     hits: list[_Hit] = []
     for d in docs:
         doc = d.doc
-        if doc.status != FileStatus.OK or (doc.framework is not None and doc.framework != catalog.id):
+        if doc.status != DocumentState.OK or (doc.framework is not None and doc.framework != catalog.id):
             continue
         if doc.sha256:
             if doc.sha256 in seen_content:
@@ -250,7 +251,7 @@ def _gap(
 
 
 def _status_counts(docs: Iterable[ScannedDocument]) -> dict[str, int]:
-    counts = {status.value: 0 for status in FileStatus}
+    counts = {status.value: 0 for status in DocumentState.finals()}
     for doc in docs:
         counts[doc.status.value] += 1
     return counts
@@ -335,7 +336,7 @@ def _per_opd(
                     if i not in own and i not in external
                 ],
                 other_evidence=[ev for i, ev in own.items() if i not in owed_set],
-                problem_files=[_problem(d) for d in group if d.doc.status != FileStatus.OK],
+                problem_files=[_problem(d) for d in group if d.doc.status != DocumentState.OK],
                 owed_external=[i for i in owed if i not in own and i in external],
             )
         )

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from evidence.catalog import Catalog, Indicator
-from evidence.domain import FileStatus, ScannedDocument
+from evidence.domain import ScannedDocument
 from evidence.reports.model import CriticalCheck, EvidenceRef, IndicatorState, IndicatorStatus
+from evidence.states import DocumentState
 
 STATE_ORDER: tuple[IndicatorState, ...] = ("confirmed", "suggested", "perlu_dicek", "missing")
 STATE_LABELS = {
@@ -28,13 +29,13 @@ STATE_LABELS = {
     "missing": "Belum ada",
 }
 CONFIRMED_REVIEWS = frozenset({"accepted", "relabelled"})
-UNREADABLE = frozenset({FileStatus.FAILED, FileStatus.UNSUPPORTED, FileStatus.NO_TEXT})
+UNREADABLE = frozenset({DocumentState.FAILED, DocumentState.UNSUPPORTED, DocumentState.NO_TEXT})
 
 
 def counted(documents: Iterable[ScannedDocument], framework: str) -> list[ScannedDocument]:
     """Files that can prove something: processed, read, not a copy, and scored in this framework."""
     return [d for d in documents
-            if d.status == FileStatus.OK and (d.framework is None or d.framework == framework)]
+            if d.status == DocumentState.OK and (d.framework is None or d.framework == framework)]
 
 
 def is_draft(doc: ScannedDocument) -> bool:
@@ -145,7 +146,7 @@ def critical_flags(catalog: Catalog, states: Sequence[IndicatorStatus]) -> tuple
 def needs_check_candidates(documents: Sequence[ScannedDocument]) -> set[tuple[int, int]]:
     """(document id, indicator id) for every candidate of an indicator that no counted file confirms or
     suggests: what the review queue should show first."""
-    docs = [d for d in documents if d.status == FileStatus.OK and d.document_id is not None]
+    docs = [d for d in documents if d.status == DocumentState.OK and d.document_id is not None]
     covered = {s.indicator_id for d in docs for s in d.suggestions}
     return {(d.document_id, s.indicator_id) for d in docs for s in d.candidates  # type: ignore[misc]
             if s.candidate and s.indicator_id not in covered}

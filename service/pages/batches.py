@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from evidence.queries import batch_progress, hidden_duplicate_origins, is_scoped, list_batches
+from evidence.states import BatchState, DocumentState
 from service.deps import CSRF_COOKIE, csrf_matches
 from service.errors import ApiError
 from service.pages.common import ChosenCatalog, PagePrincipal
@@ -26,7 +27,7 @@ router = APIRouter(prefix="/pages", include_in_schema=False)
 PAGE_SIZE = 30
 PAGE_FIELDS = ("csrf_token", "framework")
 # Stages a person follows, from the document statuses the workers write.
-FAILED_STATUSES = ("failed", "unsupported")
+FAILED_STATUSES = (DocumentState.FAILED, DocumentState.UNSUPPORTED)
 
 
 @router.get("/upload", response_class=HTMLResponse)
@@ -80,17 +81,17 @@ def _progress_context(request: Request, principal, batch_id: int) -> dict:
             raise ApiError(404, "not_found.batch", id=batch_id)
         batch = batch_out(progress, "id", hidden_duplicate_origins(session, principal, progress.documents))
     counts = batch.counts
-    done = batch.status in ("done", "failed")
-    processed = batch.total - counts.get("queued", 0)
+    done = batch.status in (BatchState.DONE, BatchState.FAILED)
+    processed = batch.total - counts.get(DocumentState.QUEUED, 0)
     stages = [
         ("Diterima", batch.total),
         ("Diekstrak", processed),
-        ("Perlu OCR / hasil pindai", counts.get("no_text", 0)),
+        ("Perlu OCR / hasil pindai", counts.get(DocumentState.NO_TEXT, 0)),
         ("Terklasifikasi", counts.get("classified", 0)),
-        ("Duplikat", counts.get("duplicate", 0)),
+        ("Duplikat", counts.get(DocumentState.DUPLICATE, 0)),
         ("Gagal / tidak didukung", sum(counts.get(s, 0) for s in FAILED_STATUSES)),
     ]
-    problems = [(f, plain_error(f.error)) for f in batch.files if f.status not in ("classified", "queued")]
+    problems = [(f, plain_error(f.error)) for f in batch.files if f.status not in ("classified", DocumentState.QUEUED)]
     return {"batch": batch, "done": done, "stages": stages, "processed": processed, "problems": problems,
             "batch_error": plain_error(batch.error)}
 
