@@ -55,24 +55,15 @@ def reconcile(
     reconciler is what heals those outages, so it must outlive them."""
     import logging
 
-    from evidence.queue.reconcile import reconcile as run_reconcile
-    from worker.jobs import reconcile_job
+    from evidence.pipeline.reconcile import reconcile_pass
     from worker.runtime import runtime
 
     log = logging.getLogger("spbe.reconcile")
     interval = get_settings().reconcile_every_seconds if every is None else every
     while True:
         try:
-            if stale_after is not None:
-                rt = runtime()
-                report = run_reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
-                for batch_id in report.batches_to_ingest:
-                    rt.dispatcher.submit_batch(batch_id)
-                for batch_id, doc_ids in report.documents_by_batch.items():
-                    rt.dispatcher.submit_documents(batch_id, doc_ids)
-                summary = report.summary()
-            else:
-                summary = reconcile_job()
+            rt = runtime()
+            summary = reconcile_pass(rt.db, rt.settings, rt.dispatcher, stale_after_seconds=stale_after)
             if any(summary.values()) or interval <= 0:
                 console.print(json.dumps(summary))
         except Exception as exc:

@@ -34,6 +34,7 @@ from service.pages.render import render
 from service.pages.routes import LoginRequired, login_redirect
 from service.ratelimit import LoginLimiter
 from service.routes import api_router
+from worker.runtime import job_table
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = db
     app.state.store = BlobStore(settings.resolved_storage_dir())
     app.state.directory = load_opd_directory(settings.opd_path or BUNDLED_OPD_PATH)
-    app.state.dispatcher = get_dispatcher(settings)
+    app.state.dispatcher = get_dispatcher(settings, job_table())
     app.state.metrics = metrics
     app.state.login_limiter = LoginLimiter(settings)
 

@@ -1,4 +1,4 @@
-"""Job functions, enqueued by dotted name (``worker.jobs.<name>``) and run by RQ workers or in-process.
+"""Job functions, handed to the dispatcher as ``JOBS`` and run by RQ workers or in-process.
 
 Each job is idempotent: it claims its work with a lease in the database first, so a duplicate delivery or
 a retry after a crash never processes a file twice.
@@ -12,8 +12,9 @@ from evidence.db.models import Batch, Document, utcnow
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
 from evidence.pipeline import finish_batch, ingest_stored_batch, run_document
-from evidence.queue.leases import claim_batch, release_batch
-from evidence.queue.reconcile import reconcile
+from evidence.pipeline.claim import claim_batch, release_batch
+from evidence.pipeline.reconcile import reconcile_pass
+from evidence.queue import JobTable
 from worker.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -66,20 +67,9 @@ def finish_batch_job(batch_id: int) -> bool:
 
 
 def reconcile_job() -> dict:
-    """One reconciler pass: re-deliver work with no live lease and no live job; give up after N attempts.
-
-    With Redis, the dispatcher's probe tells which documents still have a job on its way, so lost work is
-    found within one pass; the database is changed only after Redis answered (a Redis outage changes
-    nothing, and the pass is simply tried again)."""
+    """One reconciler pass (``evidence.pipeline.reconcile.reconcile_pass``) on this process's runtime."""
     rt = runtime()
-    probe_factory = getattr(rt.dispatcher, "probe", None)
-    probe = probe_factory(rt.settings.enqueue_grace_seconds) if probe_factory is not None else None
-    report = reconcile(rt.db, rt.settings, probe=probe)
-    for batch_id in report.batches_to_ingest:
-        rt.dispatcher.submit_batch(batch_id)
-    for batch_id, doc_ids in report.documents_by_batch.items():
-        rt.dispatcher.submit_documents(batch_id, doc_ids, at_front=True)
-    return report.summary()
+    return reconcile_pass(rt.db, rt.settings, rt.dispatcher)
 
 
 def retrain_job(framework: str) -> dict:
@@ -102,3 +92,8 @@ def retrain_job(framework: str) -> dict:
         record_model_event(rt.db, actor="retrain", action="model.promote", framework=framework, before=before,
                            after=result.version)
     return result.to_dict()
+
+
+JOBS = JobTable(ingest=ingest_batch_job, process=process_document_job, finish=finish_batch_job,
+                ocr=ocr_document_job, retrain=retrain_job)
+"""What the dispatcher delivers; handed to it when a process builds its runtime."""

@@ -16,7 +16,7 @@ from classifier.predict import IndicatorClassifier
 from evidence.catalog import load_catalog
 from evidence.db import Database, open_database
 from evidence.extraction.policy import ExtractionPolicy
-from evidence.queue import Dispatcher, get_dispatcher
+from evidence.queue import Dispatcher, JobTable, get_dispatcher
 from evidence.settings import Settings, get_settings
 from evidence.storage import BlobStore
 
@@ -63,11 +63,19 @@ def runtime() -> Runtime:
         return _current
 
 
+def job_table() -> JobTable:
+    """The job functions of ``worker.jobs``. They run on this runtime, so the table is read when a runtime
+    is built rather than when this module loads: the import stays one-way while modules load."""
+    from worker.jobs import JOBS
+
+    return JOBS
+
+
 def _build(settings: Settings) -> Runtime:
     return Runtime(
         settings,
         open_database(settings.resolved_database_url()),
         BlobStore(settings.resolved_storage_dir()),
-        get_dispatcher(settings),
+        get_dispatcher(settings, job_table()),
         ExtractionPolicy.from_settings(settings),
     )

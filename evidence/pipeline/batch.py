@@ -21,7 +21,9 @@ from evidence.db import Database
 from evidence.db.models import Batch, Document
 from evidence.extraction import ExtractionResult
 from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.claim import claim_document
 from evidence.pipeline.classify import Classified, Classifiers
+from evidence.pipeline.lease import extend_document_lease
 from evidence.pipeline.parallel import Job, ParallelExtractor
 from evidence.pipeline.process import (
     DocumentClassifier,
@@ -31,7 +33,6 @@ from evidence.pipeline.process import (
     record_outcome,
     unreadable_original,
 )
-from evidence.queue.leases import claim_document, extend_document_lease
 from evidence.states import DocumentState, FailureCode, RunOutcome, failure
 from evidence.storage import BlobStore
 

@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from evidence.catalog import load_catalog
@@ -21,13 +20,12 @@ from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, 
 from evidence.domain import Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.claim import claim_document, release_document
 from evidence.pipeline.classify import Classified, classify_batch
 from evidence.pipeline.ingest import ensure_framework
-from evidence.queue.leases import claim_document, lease_kept, release_document, retry_while_database_away
+from evidence.pipeline.lease import lease_kept, retry_while_database_away
 from evidence.states import (
-    BATCH_TRANSITIONS,
     DOCUMENT_TRANSITIONS,
-    BatchState,
     DocumentState,
     FailureCode,
     RunOutcome,
@@ -233,18 +231,3 @@ def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_of
         doc.enqueued_at = utcnow()
     hand_off_ocr(batch_id, document_id)
     return RunOutcome.OCR_QUEUED
-
-
-def finish_batch(session: Session, batch_id: int) -> bool:
-    """Fan-in: the batch is done once none of its documents is still queued."""
-    batch = session.get(Batch, batch_id)
-    if batch is None or batch.status != BatchState.PROCESSING:
-        return batch is not None and batch.status == BatchState.DONE
-    pending = session.scalar(
-        select(func.count()).select_from(Document).where(Document.batch_id == batch_id, Document.status == DocumentState.QUEUED)
-    )
-    if pending:
-        return False
-    batch.status = advance(batch.status, BatchState.DONE, BATCH_TRANSITIONS)
-    batch.finished_at = utcnow()
-    return True

@@ -1,6 +1,6 @@
 """The reconciler: finds work the queue lost and re-delivers it; gives up after N attempts.
 
-Runs every few seconds (``spbe reconcile``). The database says what is unfinished; Redis (through a
+Runs every few seconds (``spbe reconcile``, one loop around ``reconcile_pass``). The database says what is unfinished; Redis (through a
 ``RedisJobProbe``) says whether a job for it is still on its way. A document still ``queued`` with no live
 lease and no live job is delivered again at once; without a probe (tests, no Redis) "never claimed for
 ``requeue_after_seconds``" stands in for "no live job". The lease claim makes a duplicate delivery harmless.
@@ -19,8 +19,9 @@ from sqlalchemy import and_, or_, select
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
-from evidence.pipeline.process import finish_batch
-from evidence.queue.leases import gave_up_reason
+from evidence.pipeline.claim import gave_up_reason
+from evidence.pipeline.finish import finish_batch
+from evidence.queue.dispatch import Dispatcher
 from evidence.queue.probe import LiveJobs
 from evidence.settings import Settings
 from evidence.states import BatchState, DocumentState
@@ -139,3 +140,24 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
             if finish_batch(session, batch_id):
                 report.batches_finished.append(batch_id)
     return report
+
+
+def reconcile_pass(db: Database, settings: Settings, dispatcher: Dispatcher, *,
+                   stale_after_seconds: int | None = None) -> dict[str, int]:
+    """One reconciler pass, and the lost work handed back to the queue; the pass's counts.
+
+    With Redis, the dispatcher's probe tells which documents still have a job on its way, so lost work is
+    found within one pass; the database is changed only after Redis answered (a Redis outage changes
+    nothing, and the pass is simply tried again). ``stale_after_seconds`` asks for the probe-less rule
+    ("never claimed for this long") instead. Re-deliveries go before new work, so a crash does not send a
+    file to the back of the queue."""
+    probe = None
+    if stale_after_seconds is None:
+        probe_factory = getattr(dispatcher, "probe", None)
+        probe = probe_factory(settings.enqueue_grace_seconds) if probe_factory is not None else None
+    report = reconcile(db, settings, stale_after_seconds=stale_after_seconds, probe=probe)
+    for batch_id in report.batches_to_ingest:
+        dispatcher.submit_batch(batch_id)
+    for batch_id, doc_ids in report.documents_by_batch.items():
+        dispatcher.submit_documents(batch_id, doc_ids, at_front=True)
+    return report.summary()
