@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session, aliased
 
 from evidence.catalog import Catalog
 from evidence.db.models import Document, Review, SuggestionRecord
-from evidence.i18n import normalize_lang
+from evidence.i18n import t
+from evidence.states import DocumentState
 
 ACCEPT, REJECT, RELABEL = "accept", "reject", "relabel"
 DECISIONS: tuple[str, ...] = (ACCEPT, REJECT, RELABEL)
@@ -34,47 +35,6 @@ MAX_REASON_CHARS = 2000
 MAX_BULK_ITEMS = 500
 # A person's decision has no model score; it counts as certain evidence.
 HUMAN_SCORE = 1.0
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "unknown_decision": {
-        "id": "Keputusan '{decision}' tidak dikenal; gunakan accept, reject, atau relabel.",
-        "en": "Unknown decision '{decision}'; use accept, reject or relabel.",
-    },
-    "unknown_indicator": {
-        "id": "Indikator {indicator_id} tidak ada dalam katalog {framework}.",
-        "en": "Indicator {indicator_id} is not in the {framework} catalog.",
-    },
-    "relabel_needs_target": {
-        "id": "Keputusan relabel memerlukan new_indicator_id (indikator pengganti).",
-        "en": "A relabel decision needs new_indicator_id (the replacement indicator).",
-    },
-    "relabel_same_indicator": {
-        "id": "Indikator pengganti harus berbeda dari indikator yang ditinjau ({indicator_id}).",
-        "en": "The replacement indicator must differ from the reviewed indicator ({indicator_id}).",
-    },
-    "target_only_for_relabel": {
-        "id": "new_indicator_id hanya boleh diisi untuk keputusan relabel.",
-        "en": "new_indicator_id is only allowed for a relabel decision.",
-    },
-    "reason_too_long": {
-        "id": "Alasan terlalu panjang (maksimal {limit} karakter).",
-        "en": "The reason is too long (at most {limit} characters).",
-    },
-    "unknown_document": {
-        "id": "Dokumen {document_id} tidak ditemukan.",
-        "en": "Document {document_id} was not found.",
-    },
-    "unreadable_document": {
-        "id": "Dokumen {document_id} tidak dapat ditinjau: {why}.",
-        "en": "Document {document_id} cannot be reviewed: {why_en}.",
-    },
-    "empty_bulk": {"id": "Daftar tinjauan kosong.", "en": "The list of reviews is empty."},
-    "too_many": {
-        "id": "Terlalu banyak tinjauan sekaligus (maksimal {limit}).",
-        "en": "Too many reviews at once (at most {limit}).",
-    },
-}
-
 
 class ReviewError(ValueError):
     """A review that cannot be recorded. ``code`` is stable for programs; ``message(lang)`` is for people."""
@@ -85,27 +45,22 @@ class ReviewError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "id") -> str:
-        entry = _MESSAGES[self.code]
-        return (entry.get(normalize_lang(lang)) or entry["id"]).format(**self.params)
+        params = dict(self.params)
+        if "status" in params:  # an unreadable document: why, in the reader's language
+            params["why"] = t(f"review.why.{params.pop('status')}", lang)
+        return t(f"review.{self.code}", lang, **params)
 
 
-# Why a document's content cannot back a decision: nobody can judge what was never read.
-_UNREVIEWABLE: dict[str, tuple[str, str]] = {
-    "failed": ("berkasnya gagal dibaca (rusak, terenkripsi, atau ditolak)",
-               "the file could not be read (corrupt, encrypted or refused)"),
-    "unsupported": ("format berkasnya tidak didukung, isinya tidak terbaca",
-                    "the file format is not supported, its content was not read"),
-    "no_text": ("berkas hasil pindai tanpa teks yang terbaca", "a scan without readable text"),
-    "queued": ("berkasnya masih diproses", "the file is still being processed"),
-}
+UNREVIEWABLE = frozenset({DocumentState.FAILED, DocumentState.UNSUPPORTED, DocumentState.NO_TEXT,
+                          DocumentState.QUEUED})
+"""States whose content was not read: nobody can judge what was never read."""
 
 
 def unreadable_reason(document_id: int, status: str) -> ReviewError | None:
     """The refusal for a document in ``status``, or None when its text was read (``ok``)."""
-    if status not in _UNREVIEWABLE:
+    if status not in UNREVIEWABLE:
         return None
-    why, why_en = _UNREVIEWABLE[status]
-    return ReviewError("unreadable_document", document_id=document_id, why=why, why_en=why_en)
+    return ReviewError("unreadable_document", document_id=document_id, status=status)
 
 
 class BulkReviewError(ValueError):
@@ -116,8 +71,7 @@ class BulkReviewError(ValueError):
         super().__init__("; ".join(f"item {i}: {e}" for i, e in self.errors))
 
     def message(self, lang: str = "id") -> str:
-        label = "butir" if normalize_lang(lang) == "id" else "item"
-        return "; ".join(f"{label} {i}: {e.message(lang)}" for i, e in self.errors)
+        return "; ".join(t("review.bulk_item", lang, index=i, error=e.message(lang)) for i, e in self.errors)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from evidence.storage import BlobStore
 from service.apidocs import install_closed_docs
 from service.errors import ApiError, install_error_handlers
 from service.faults import install_fault_handlers
-from service.messages import request_lang
+from service.language import request_lang
 from service.metrics import Metrics, MetricsMiddleware
 from service.openapi_contract import install_openapi_contract
 from service.pages import install_browser_pages

@@ -23,7 +23,7 @@ from evidence.reports.gaps import find_opd
 from evidence.settings import Settings
 from evidence.storage import BlobStore
 from service.errors import ApiError, unauthorized
-from service.messages import request_lang
+from service.language import request_lang
 from service.security import Principal, resolve_token
 
 SESSION_COOKIE = "spbe_session"

@@ -14,8 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from evidence.i18n import normalize_lang
-from service.messages import VALIDATION_PHRASES, message, request_lang
+from evidence.i18n import VALIDATION_PHRASES, normalize_lang, t
+from service.language import request_lang
 
 BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
@@ -31,7 +31,7 @@ class ApiError(StarletteHTTPException):
         self.params = params
 
     def render(self, lang: str) -> str:
-        return message(self.key, lang, **self.params)
+        return t(self.key, lang, **self.params)
 
 
 class LocalizedError(ApiError):
@@ -85,18 +85,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         lang = request_lang(request)
         errors = list(exc.errors())
-        detail = message("input.invalid", lang, details=_describe_validation(errors, lang))
+        detail = t("input.invalid", lang, details=_describe_validation(errors, lang))
         return JSONResponse({"detail": detail, "errors": _json_safe(errors)}, 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         lang = request_lang(request)
         if exc.status_code == 404 and exc.detail in (None, "", "Not Found"):
-            detail = message("not_found.route", lang)
+            detail = t("not_found.route", lang)
         elif exc.status_code == 405:
-            detail = message("method_not_allowed", lang)
+            detail = t("method_not_allowed", lang)
         elif exc.status_code == 400 and exc.detail == "There was an error parsing the body":
-            detail = message("input.unreadable_body", lang)
+            detail = t("input.unreadable_body", lang)
         else:
             detail = exc.detail
         return JSONResponse({"detail": detail}, exc.status_code, headers=exc.headers)

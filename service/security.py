@@ -164,7 +164,7 @@ def revoke_token(session: Session, digest: str) -> None:
 
 
 class PasswordError(ValueError):
-    """A refused password change; ``key`` and ``params`` name the message (service/messages.py)."""
+    """A refused password change; ``key`` and ``params`` name the message (evidence.i18n)."""
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)

@@ -18,7 +18,7 @@ from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from service.errors import ApiError
-from service.messages import format_bytes
+from service.language import format_bytes
 
 FILE_FIELD = "file"
 MAX_FIELD_BYTES = 1024

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from evidence.catalog import Catalog, load_catalog
+from evidence.i18n import t
 from evidence.opd import OpdDirectory
 from evidence.queries import Viewer, is_scoped, report_inputs
 from evidence.reports.gaps import build_gap_report
@@ -26,7 +27,7 @@ from evidence.settings import get_settings
 
 def source_label(batches: int, opd: str | None, lang: str = "id") -> str:
     """What a report over stored files covers, in the same words in the CLI, the API and the pages."""
-    text = f"All uploaded files ({batches} batches)" if lang == "en" else f"Semua berkas yang diunggah ({batches} batch)"
+    text = t("report.all_uploaded", lang, batches=batches)
     return f"OPD {opd}: {text}" if opd else text
 
 

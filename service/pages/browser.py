@@ -15,9 +15,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from evidence.i18n import t
 from service.deps import principal_from_request
 from service.errors import ApiError
-from service.messages import message, request_lang
+from service.language import request_lang
 from service.pages.render import render
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -61,9 +62,9 @@ def install_browser_pages(app: FastAPI) -> None:
         if wants_html(request):
             lang = request_lang(request)
             if exc.status_code == 404:
-                text = message("not_found.route", lang)
+                text = t("not_found.route", lang)
             elif exc.status_code == 405:
-                text = message("method_not_allowed", lang)
+                text = t("method_not_allowed", lang)
             else:
                 text = str(exc.detail)
             return await _error_page(request, exc.status_code, text, exc.headers)

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import (
     DOCUMENT_STATUSES,
     DocumentFilters,
@@ -30,7 +31,6 @@ from evidence.queries import (
 from evidence.reviews import DECISIONS, ReviewError, ReviewRequest, record_review
 from service.deps import CSRF_COOKIE, SESSION_COOKIE, resolve_opd_name
 from service.errors import ApiError
-from service.messages import message
 from service.pages.common import (
     HOME_PATH,
     LOGIN_PATH,
@@ -76,7 +76,7 @@ async def login_submit(request: Request) -> Response:
     refused = request.app.state.login_limiter.attempt(username, request.client.host if request.client else None)
     if refused is not None:  # the same limits as the API login (service/ratelimit.py)
         page = render(request, "login.html.j2", status_code=429, next=next_path, username=username, user=None,
-                      error=message("auth.rate_limited", seconds=refused.retry_after))
+                      error=t("auth.rate_limited", seconds=refused.retry_after))
         page.headers["Retry-After"] = str(refused.retry_after)
         return page
 
@@ -87,7 +87,7 @@ async def login_submit(request: Request) -> Response:
 
     issued = await run_in_threadpool(attempt)
     if issued is None:
-        return render(request, "login.html.j2", status_code=401, error=message("auth.bad_credentials"),
+        return render(request, "login.html.j2", status_code=401, error=t("auth.bad_credentials"),
                       next=next_path, username=username, user=None)
     response = RedirectResponse(next_path, status_code=303)
     secure = request.url.scheme == "https"
@@ -186,7 +186,7 @@ def save_review(request: Request, principal: Principal, catalog: Catalog, item: 
     """Record one decision for a page; the Indonesian reason when refused, None when stored."""
     with request.app.state.db.session() as session:
         if document_detail(session, principal, item.document_id, catalog.id) is None:
-            return message("not_found.document", id=item.document_id)
+            return t("not_found.document", id=item.document_id)
         try:
             record_review(session, catalog, item, reviewer=principal.username)
         except ReviewError as exc:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import QueueFilters, get_document, review_queue
 from evidence.reviews import BulkReviewError, ReviewError, ReviewRequest, record_each, record_review
 from service.deps import (
@@ -88,8 +89,7 @@ def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrin
     out = BulkReviewOut(created=len(stored), refused=len(outcomes) - len(stored), by_decision=dict(Counter(stored)),
                         review_ids=[r.review_id for r in results if r.review_id is not None], results=results)
     if not stored:
-        detail = "; ".join(f"butir {r.index}: {r.error}" if lang == "id" else f"item {r.index}: {r.error}"
-                           for r in results)
+        detail = "; ".join(t("review.bulk_item", lang, index=r.index, error=r.error) for r in results)
         return JSONResponse({"detail": detail, **out.model_dump()}, 422)
     return out
 

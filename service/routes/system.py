@@ -17,8 +17,8 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 from sqlalchemy import text
 
+from evidence.i18n import t
 from service.deps import AdminPrincipal, LangDep
-from service.messages import message
 from service.routes.common import API_PREFIX, FORBIDDEN, UNAUTHORIZED
 from service.schemas import HealthOut
 
@@ -48,7 +48,7 @@ def health(request: Request, lang: LangDep) -> JSONResponse:
     if database == "ok" and queue != "unavailable":
         return JSONResponse(HealthOut(status="ok", database=database, queue=queue).model_dump(exclude_none=True))
     failing = "health.database" if database != "ok" else "health.queue"
-    body = HealthOut(status="error", database=database, queue=queue, detail=message(failing, lang))
+    body = HealthOut(status="error", database=database, queue=queue, detail=t(failing, lang))
     return JSONResponse(body.model_dump(), status_code=503)
 
 
@@ -110,11 +110,11 @@ def ready(request: Request, lang: LangDep) -> JSONResponse:
     missing = [fw for fw, version in body.models.items() if version is None]
     problems = []
     if body.database != "ok":
-        problems.append(message("health.database", lang))
+        problems.append(t("health.database", lang))
     if body.queue == "unavailable":
-        problems.append(message("health.queue", lang))
+        problems.append(t("health.queue", lang))
     if missing:
-        problems.append(message("health.models", lang, frameworks=", ".join(missing)))
+        problems.append(t("health.models", lang, frameworks=", ".join(missing)))
     if problems:
         body.status, body.detail = "error", " ".join(problems)
         return JSONResponse(body.model_dump(), status_code=503)

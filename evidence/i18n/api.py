@@ -1,19 +1,10 @@
-"""Messages the API returns to people, in Indonesian (default) and English.
-
-Why a table next to ``evidence.i18n`` instead of literals in handlers: every error a Pemda or OPD user sees
-must exist in Indonesian, and a test checks both languages have every key. The language comes from
-``?lang=``, else the first supported ``Accept-Language`` entry, else the ``SPBE_LANGUAGE`` setting.
-"""
+"""What the HTTP API and the pages answer: errors, health, and phrases for invalid input."""
 
 from __future__ import annotations
 
-import math
+from evidence.i18n.types import Messages
 
-from fastapi import Request
-
-from evidence.i18n import DEFAULT_LANG, SUPPORTED_LANGS, normalize_lang
-
-MESSAGES: dict[str, dict[str, str]] = {
+API_MESSAGES: Messages = {
     # Authentication and roles
     "auth.required": {
         "id": "Autentikasi diperlukan: kirim token Bearer (masuk lewat /api/v1/auth/token).",
@@ -141,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 # Pydantic error types -> a short phrase; anything else keeps pydantic's English message.
-VALIDATION_PHRASES: dict[str, dict[str, str]] = {
+VALIDATION_PHRASES: Messages = {
     "missing": {"id": "wajib diisi", "en": "is required"},
     "int_parsing": {"id": "harus bilangan bulat", "en": "must be an integer"},
     "int_type": {"id": "harus bilangan bulat", "en": "must be an integer"},
@@ -162,33 +153,3 @@ VALIDATION_PHRASES: dict[str, dict[str, str]] = {
     "too_short": {"id": "minimal {min_length} butir", "en": "at least {min_length} items"},
     "too_long": {"id": "maksimal {max_length} butir", "en": "at most {max_length} items"},
 }
-
-
-def message(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
-    entry = MESSAGES[key]
-    template = entry.get(normalize_lang(lang)) or entry[DEFAULT_LANG]
-    return template.format(**params) if params else template
-
-
-def request_lang(request: Request) -> str:
-    """``?lang=`` wins, then ``Accept-Language`` (first supported entry), then the configured default."""
-    explicit = request.query_params.get("lang")
-    if explicit:
-        return normalize_lang(explicit)
-    header = request.headers.get("accept-language", "")
-    for part in header.split(","):
-        base = part.split(";", 1)[0].strip().lower().replace("_", "-").split("-", 1)[0]
-        if base in SUPPORTED_LANGS:
-            return base
-    settings = getattr(request.app.state, "settings", None)
-    return normalize_lang(getattr(settings, "language", DEFAULT_LANG))
-
-
-def format_bytes(size: int) -> str:
-    """Upload limits in words people use: 512 MB, 1,9 KB. Rounded down, so a limit is never overstated."""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            value = math.floor(size * 10 / factor) / 10
-            text = f"{value:.1f}".rstrip("0").rstrip(".")
-            return f"{text.replace('.', ',')} {unit}"
-    return f"{size} byte"

@@ -1,20 +1,10 @@
-"""User-facing text of the reports and the console, in Indonesian (default) and English.
-
-Why a message catalog instead of literals in templates: the people reading the report are Pemda and OPD
-staff, so Indonesian is the default, but consultants and reviewers need English; keeping every string in
-one table makes it impossible for one language to silently miss a label (a test checks both exist).
-Identifiers and machine error codes stay English; only what a person reads is translated here.
-"""
+"""What a person reads in the gap reports (HTML, PDF, XLSX, console) and the maturity hints."""
 
 from __future__ import annotations
 
-from evidence.states import split_reason
+from evidence.i18n.types import Messages
 
-DEFAULT_LANG = "id"
-SUPPORTED_LANGS: tuple[str, ...] = ("id", "en")
-
-# key -> {lang -> template}. Templates use str.format placeholders.
-MESSAGES: dict[str, dict[str, str]] = {
+REPORT_MESSAGES: Messages = {
     # Report header
     "report.title": {
         "id": "Laporan Kesenjangan Bukti Dukung SPBE",
@@ -214,113 +204,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     "maturity.about": {"id": " tentang {title}", "en": " on {title}"},
     "evidence.page": {"id": "hlm. {page}", "en": "p. {page}"},
 }
-
-# Machine error codes (the part of ``ScannedDocument.error`` before the first ": ") -> readable sentence.
-ERROR_MESSAGES: dict[str, dict[str, str]] = {
-    "empty": {"id": "Berkas kosong", "en": "The file is empty"},
-    "corrupt": {"id": "Berkas rusak atau tidak dapat dibaca", "en": "The file is corrupt or unreadable"},
-    "encrypted": {
-        "id": "Berkas terenkripsi: perlu kata sandi",
-        "en": "The file is encrypted: a password is required",
-    },
-    "too_many_pages": {
-        "id": "Jumlah halaman melebihi batas pemrosesan",
-        "en": "The file has more pages than the processing limit",
-    },
-    "unsupported": {"id": "Format berkas tidak didukung", "en": "The file format is not supported"},
-    "no_text": {
-        "id": "Berkas tidak memiliki lapisan teks (hasil pindai); perlu OCR",
-        "en": "The file has no text layer (scanned); OCR is needed",
-    },
-    "extractor_error": {
-        "id": "Terjadi kesalahan saat membaca isi berkas",
-        "en": "An error occurred while reading the file's content",
-    },
-    "unsafe_path": {
-        "id": "Lokasi berkas dalam arsip tidak aman dan dilewati",
-        "en": "The file's path inside the archive is unsafe and was skipped",
-    },
-    "symlink": {
-        "id": "Tautan simbolik (symlink) tidak diproses",
-        "en": "Symbolic links are not processed",
-    },
-    "limit": {
-        "id": "Batas pemrosesan arsip terlampaui",
-        "en": "An archive processing limit was exceeded",
-    },
-    "too_large": {"id": "Ukuran berkas melebihi batas", "en": "The file exceeds the size limit"},
-    "zip_bomb": {
-        "id": "Arsip mencurigakan (rasio kompresi terlalu tinggi) dan dilewati",
-        "en": "Suspicious archive (compression ratio too high); skipped",
-    },
-    "duplicate": {
-        "id": "Isi berkas sama dengan berkas lain; dihitung sekali",
-        "en": "Same content as another file; counted once",
-    },
-    # Seen in the pipeline code although not in the documented list.
-    "extension_mismatch": {
-        "id": "Ekstensi berkas tidak sesuai dengan isinya",
-        "en": "The file extension does not match its content",
-    },
-    "failed": {"id": "Berkas gagal diproses", "en": "The file could not be processed"},
-    # Extraction time limits and OCR.
-    "timeout": {
-        "id": "Pembacaan berkas melebihi batas waktu dan dihentikan",
-        "en": "Reading the file exceeded the time limit and was stopped",
-    },
-    "ocr_unavailable": {
-        "id": "OCR tidak tersedia di server; berkas hasil pindai belum dapat dibaca",
-        "en": "OCR is not available on the server; the scanned file cannot be read yet",
-    },
-    "ocr_error": {
-        "id": "OCR gagal membaca sebagian halaman",
-        "en": "OCR failed on some pages",
-    },
-    "low_confidence": {
-        "id": "Hasil OCR kurang meyakinkan; periksa halaman ini secara manual",
-        "en": "OCR confidence is low; check these pages by eye",
-    },
-    "truncated": {
-        "id": "Berkas sangat besar; hanya sebagian isinya yang dibaca",
-        "en": "The file is very large; only part of it was read",
-    },
-}
-
-
-def normalize_lang(lang: str | None) -> str:
-    """``"en-US"`` -> ``"en"``; anything unsupported falls back to Indonesian, the product's default.
-
-    A report must always render, so an odd ``SPBE_LANGUAGE`` value degrades to the default rather than fail.
-    """
-    if not lang:
-        return DEFAULT_LANG
-    base = lang.strip().lower().replace("_", "-").split("-", 1)[0]
-    return base if base in SUPPORTED_LANGS else DEFAULT_LANG
-
-
-def t(key: str, lang: str = DEFAULT_LANG, **kw: object) -> str:
-    """The text for ``key`` in ``lang``, formatted with ``kw``.
-
-    An unknown key raises ``KeyError``: it is a programming error that tests should catch, not something to
-    paper over in front of a user.
-    """
-    entry = MESSAGES[key]
-    template = entry.get(normalize_lang(lang)) or entry[DEFAULT_LANG]
-    return template.format(**kw) if kw else template
-
-
-def explain_error(error: str | None, lang: str = DEFAULT_LANG) -> str:
-    """A readable sentence for a document error, keeping the English technical detail in parentheses.
-
-    The detail (page counts, exception names, the original of a duplicate) is what a technician needs to fix
-    the file, so it is kept verbatim; only the leading machine code is translated. An unknown code returns
-    the raw string unchanged, so nothing is ever hidden.
-    """
-    if not error:
-        return ""
-    code, detail = split_reason(error)
-    messages = ERROR_MESSAGES.get(code.lower())
-    if messages is None:
-        return error
-    sentence = messages.get(normalize_lang(lang)) or messages[DEFAULT_LANG]
-    return f"{sentence} ({detail})" if detail else sentence
