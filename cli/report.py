@@ -9,9 +9,8 @@ import typer
 
 from cli.common import FrameworkOption, catalog_for, console, fail
 from evidence.db import open_database
-from evidence.opd import load_opd_directory
+from evidence.opd import find_opd, load_opd_directory
 from evidence.reports import print_gap_report, write_report
-from evidence.reports.gaps import find_opd
 from evidence.reports.stored import stored_gap_report
 from evidence.settings import get_settings
 

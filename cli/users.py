@@ -15,8 +15,7 @@ from sqlalchemy import select
 from cli.common import console, fail
 from evidence.db import open_database
 from evidence.db.models import User
-from evidence.opd import load_opd_directory
-from evidence.reports.gaps import find_opd
+from evidence.opd import find_opd, load_opd_directory
 from evidence.settings import get_settings
 from service.security import ROLES, UserError, create_user
 

@@ -25,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from evidence.catalog import Catalog
+from evidence.db.frameworks import ensure_framework
 from evidence.db.models import Document, Review, SuggestionRecord
 from evidence.i18n import t
 from evidence.states import DocumentState
@@ -290,7 +291,6 @@ def check_entries(session: Session, entries: Sequence[tuple[Catalog, ReviewReque
 
 
 def _write(session: Session, entries: Sequence[tuple[Catalog, ReviewRequest]], *, reviewer: str) -> list[Review]:
-    from evidence.pipeline.ingest import ensure_framework  # the frameworks row is the reviews' foreign key
 
     wanted = sorted({item.document_id for _, item in entries})
     versions: dict[str, dict[tuple[int, int], str]] = {}

@@ -18,8 +18,7 @@ from fastapi.security import OAuth2PasswordBearer
 from evidence.catalog import Catalog, available_frameworks, load_catalog
 from evidence.catalog.loader import load_catalog_file
 from evidence.db import Database
-from evidence.opd import OpdDirectory
-from evidence.reports.gaps import find_opd
+from evidence.opd import OpdDirectory, find_opd
 from evidence.settings import Settings
 from evidence.storage import BlobStore
 from service.errors import ApiError, unauthorized

@@ -15,13 +15,13 @@ import struct
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    DOC_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
-from evidence.extraction.ole import open_ole
+from evidence.media.ole import open_ole
+from evidence.media.types import DOC_MEDIA_TYPE
 
 WORD_IDENT = 0xA5EC
 WORD97_NFIB = 0x00C1

@@ -20,12 +20,12 @@ from lxml import etree
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    DOCX_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
+from evidence.media.types import DOCX_MEDIA_TYPE
 
 # A DOCX is a ZIP: refuse one whose parts would expand past this before python-docx loads them all.
 MAX_DOCX_EXPANDED_BYTES = 512 * 1024 * 1024

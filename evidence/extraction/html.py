@@ -14,12 +14,12 @@ from lxml import etree
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    HTML_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
+from evidence.media.types import HTML_MEDIA_TYPE
 
 MAX_HTML_BYTES = 64 * 1024 * 1024
 _INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "svg")

@@ -15,13 +15,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    OCR_IMAGE_MEDIA_TYPES,
-    library_version,
-    make_result,
-    short_detail,
-)
+from evidence.extraction.common import DEFAULT_MAX_IMAGE_PIXELS, library_version, make_result, short_detail
+from evidence.media.types import OCR_IMAGE_MEDIA_TYPES
 
 
 class ImageRejected(Exception):
@@ -121,6 +116,6 @@ class ImageExtractor:
 
 def _media_type(data: bytes) -> str:
     """The registry overwrites this with the sniffed type; standalone use still gets a sensible one."""
-    from evidence.extraction.sniff import sniff_media_type
+    from evidence.media.sniff import sniff_media_type
 
     return sniff_media_type(data, "")

@@ -21,8 +21,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from evidence.extraction.base import ExtractionResult
-from evidence.extraction.common import OCTET_MEDIA_TYPE, short_detail, stdlib_version
+from evidence.extraction.common import short_detail, stdlib_version
 from evidence.extraction.registry import OUT_OF_MEMORY_ERROR
+from evidence.media.types import OCTET_MEDIA_TYPE
 
 ISOLATED_EXTRACTOR = "isolated"
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
@@ -232,7 +233,7 @@ def _media_type(data: bytes, filename: str) -> str:
     if not data:
         return "application/x-empty"
     try:
-        from evidence.extraction.sniff import sniff_media_type
+        from evidence.media.sniff import sniff_media_type
 
         return sniff_media_type(data[: 64 * 1024], filename)
     except Exception:

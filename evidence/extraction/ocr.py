@@ -28,8 +28,6 @@ from PIL import Image
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    OCR_IMAGE_MEDIA_TYPES,
-    PDF_MEDIA_TYPE,
     library_version,
     non_space_chars,
     short_detail,
@@ -46,6 +44,7 @@ from evidence.extraction.tesseract import (
     recognise,
     tesseract_version,
 )
+from evidence.media.types import OCR_IMAGE_MEDIA_TYPES, PDF_MEDIA_TYPE
 
 DEFAULT_LANGUAGES = "ind+eng"
 DEFAULT_MIN_CONFIDENCE = 60.0

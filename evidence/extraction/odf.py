@@ -18,9 +18,6 @@ from lxml import etree
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    ODP_MEDIA_TYPE,
-    ODS_MEDIA_TYPE,
-    ODT_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
@@ -29,6 +26,7 @@ from evidence.extraction.common import (
 )
 from evidence.extraction.container import ContainerTooLarge, parse_xml, read_part, too_large_error
 from evidence.extraction.spreadsheet import CellBudget
+from evidence.media.types import ODP_MEDIA_TYPE, ODS_MEDIA_TYPE, ODT_MEDIA_TYPE
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"

@@ -19,7 +19,6 @@ import pypdfium2 as pdfium
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    PDF_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
@@ -27,6 +26,7 @@ from evidence.extraction.common import (
 )
 from evidence.extraction.pdf_layout import page_rulings
 from evidence.extraction.pdf_tables import table_texts
+from evidence.media.types import PDF_MEDIA_TYPE
 
 FAST_ENGINE = "pdfium"
 TABLE_ENGINE = "pdfplumber-tables"

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    PPT_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
-from evidence.extraction.ole import open_ole
+from evidence.media.ole import open_ole
+from evidence.media.types import PPT_MEDIA_TYPE
 
 _TEXT_CHARS_ATOM = 0x0FA0
 _TEXT_BYTES_ATOM = 0x0FA8

@@ -19,13 +19,13 @@ from pptx.exc import PythonPptxError
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    PPTX_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
 from evidence.extraction.container import too_large_error
+from evidence.media.types import PPTX_MEDIA_TYPE
 
 _CORRUPT_ERRORS = (
     PythonPptxError,

@@ -11,13 +11,13 @@ from striprtf.striprtf import rtf_to_text
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    RTF_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
     short_detail,
 )
 from evidence.extraction.text import normalise_newlines
+from evidence.media.types import RTF_MEDIA_TYPE
 
 # striprtf walks the whole document with regular expressions; embedded pictures make RTF files of
 # hundreds of megabytes whose text is a few kilobytes. Beyond this size the file is refused.

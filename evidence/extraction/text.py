@@ -7,16 +7,10 @@ Notepad must not end up as a stray character in the first word.
 from __future__ import annotations
 
 from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    TEXT_MEDIA_TYPE,
-    make_result,
-    non_space_chars,
-    stdlib_version,
-)
+from evidence.extraction.common import DEFAULT_MAX_IMAGE_PIXELS, make_result, non_space_chars, stdlib_version
+from evidence.media.types import TEXT_ENCODINGS, TEXT_MEDIA_TYPE
 
 # utf-8-sig also decodes BOM-less UTF-8; cp1252 comes last because it accepts almost any byte string.
-TEXT_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp1252")
 
 
 def decode_text(data: bytes) -> tuple[str, str] | None:

@@ -11,13 +11,13 @@ from xlrd.compdoc import CompDocError
 from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    XLS_MEDIA_TYPE,
     library_version,
     make_result,
     short_detail,
     truncated_warning,
 )
 from evidence.extraction.spreadsheet import CellBudget, sheet_page, workbook_has_text
+from evidence.media.types import XLS_MEDIA_TYPE
 
 _CORRUPT_ERRORS = (
     xlrd.XLRDError,

@@ -12,7 +12,6 @@ from openpyxl.utils.exceptions import InvalidFileException
 from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    XLSX_MEDIA_TYPE,
     library_version,
     make_result,
     short_detail,
@@ -20,6 +19,7 @@ from evidence.extraction.common import (
 )
 from evidence.extraction.container import too_large_error
 from evidence.extraction.spreadsheet import CellBudget, sheet_page, workbook_has_text
+from evidence.media.types import XLSX_MEDIA_TYPE
 
 _CORRUPT_ERRORS = (
     InvalidFileException,

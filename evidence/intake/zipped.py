@@ -11,10 +11,10 @@ import stat
 import zipfile
 from typing import BinaryIO
 
-from evidence.extraction.zipdir import declared_entries
 from evidence.intake.limits import IntakeLimits
 from evidence.intake.members import ENCRYPTED_ERROR, SYMLINK_ERROR, Member
 from evidence.intake.paths import SYSTEM_METADATA_ERROR, decode_zip_name, is_system_metadata, safe_member_path
+from evidence.media.zipdir import declared_entries
 
 _ENCRYPTED_FLAG = 0x1
 

@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from evidence.catalog import Catalog
 from evidence.db.contents import claim_content, copy_results
-from evidence.db.models import Batch, Document, Framework
+from evidence.db.frameworks import ensure_framework
+from evidence.db.models import Batch, Document
 from evidence.intake import IntakeItem, IntakeLimits, iter_intake
 from evidence.opd import OpdDirectory, infer_opd
 from evidence.states import (
@@ -36,18 +36,6 @@ class IngestResult:
     batch_id: int
     to_process: list[int] = field(default_factory=list)  # document ids still queued
     total: int = 0
-
-
-def ensure_framework(session: Session, catalog: Catalog) -> None:
-    row = session.get(Framework, catalog.id)
-    if row is not None:
-        return
-    try:  # concurrent first uploads race to create it; the loser just uses the winner's row
-        with session.begin_nested():
-            session.add(Framework(id=catalog.id, name=catalog.framework.name,
-                                  catalog_version=catalog.framework.catalog_version))
-    except IntegrityError:
-        pass
 
 
 def create_batch(

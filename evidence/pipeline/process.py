@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 from evidence.catalog import load_catalog
 from evidence.db import Database
 from evidence.db.contents import settle_followers
+from evidence.db.frameworks import ensure_framework
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
 from evidence.domain import Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.claim import claim_document, release_document
 from evidence.pipeline.classify import Classified, classify_batch
-from evidence.pipeline.ingest import ensure_framework
 from evidence.pipeline.lease import lease_kept, retry_while_database_away
 from evidence.states import (
     DOCUMENT_TRANSITIONS,

@@ -26,7 +26,7 @@ from datetime import datetime
 
 from evidence.catalog import Catalog
 from evidence.domain import ScannedDocument
-from evidence.opd import Opd, OpdDirectory
+from evidence.opd import OpdDirectory, find_opd
 from evidence.reports.findings import build_findings
 from evidence.reports.index import estimate_index
 from evidence.reports.model import (
@@ -157,20 +157,6 @@ def build_gap_report(
 
 
 # --- documents and evidence -------------------------------------------------------------------------------
-
-
-def find_opd(directory: OpdDirectory, name: str | None) -> Opd | None:
-    """The directory entry for an OPD name as stored on a document: exact name, else any name or alias
-    compared case-insensitively (so "Diskominfo" and the full name land in the same bucket)."""
-    if name is None:
-        return None
-    exact = directory.by_name(name)
-    if exact is not None:
-        return exact
-    folded = name.strip().casefold()
-    return next(
-        (o for o in directory.opd if any(n.strip().casefold() == folded for n in o.all_names())), None
-    )
 
 
 def _resolve_opd(documents: Iterable[ScannedDocument], directory: OpdDirectory) -> list[_Doc]:

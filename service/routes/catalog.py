@@ -6,8 +6,8 @@ from collections import Counter
 
 from fastapi import APIRouter, Request
 
+from evidence.opd import find_opd
 from evidence.queries import documents_per_opd
-from evidence.reports.gaps import find_opd
 from service.deps import CatalogDep, CurrentPrincipal, DatabaseDep, get_directory
 from service.routes.common import API_PREFIX, INVALID, UNAUTHORIZED
 from service.schemas import IndicatorOut, IndicatorsOut, OpdOut

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 
 from evidence.catalog import Catalog
-from evidence.extraction.sniff import EMPTY_MEDIA_TYPE, OCTET_MEDIA_TYPE, sniff_media_type
+from evidence.media import sniff_media_type
+from evidence.media.types import EMPTY_MEDIA_TYPE, OCTET_MEDIA_TYPE
 from evidence.queries import (
     DOCUMENT_STATUSES,
     DocumentFilters,
