@@ -9,12 +9,11 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from cli.common import FrameworkOption, catalog_for, classifier_for, console
+from cli.common import FrameworkOption, catalog_for, classifier_for, console, context
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.classify import Classifiers
 from evidence.pipeline.parallel import Job, ParallelExtractor
 from evidence.pipeline.process import Outcome, outcome_of
-from evidence.settings import get_settings
 
 
 def _maturity(outcome, indicator_id: int) -> dict | None:
@@ -83,9 +82,10 @@ def classify(
     framework: str | None = FrameworkOption,
 ) -> None:
     """Suggest the indicators each file supports."""
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
-    classifier = classifier_for(catalog, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
+    classifier = classifier_for(catalog, rt)
     records = classify_files(list(files), classifier, catalog, settings)
     if as_json:
         for rec in records:

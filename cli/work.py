@@ -7,8 +7,7 @@ import time
 
 import typer
 
-from cli.common import console, fail
-from evidence.settings import get_settings
+from cli.common import console, context, fail
 
 
 def worker(
@@ -21,22 +20,22 @@ def worker(
     ),
 ) -> None:
     """Start an RQ worker on SPBE_REDIS_URL; run several, on several machines, to share the work."""
-    settings = get_settings()
+    rt = context()
+    settings = rt.settings
     if not settings.redis_url:
         fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
     from rq import Queue, Worker
 
     from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME
-    from worker.runtime import runtime
 
     unknown = set(queues) - {QUEUE_NAME, OCR_QUEUE_NAME}
     if unknown:
         fail(f"antrean tidak dikenal: {', '.join(sorted(unknown))} (pilih {QUEUE_NAME} atau {OCR_QUEUE_NAME})")
 
-    rt = runtime()
+    rt = context()
     for framework in dict.fromkeys([settings.framework, *rt.enabled_frameworks()]):
         rt.classifier(framework)  # load every model once, before forking work horses (each job is a fork)
-    rt.db.engine.dispose()  # no database connection may be shared with forked children
+    rt.close()  # no database connection may be shared with forked children
     listened = [Queue(name, connection=rt.dispatcher.redis) for name in queues]
     Worker(listened, connection=rt.dispatcher.redis, name=name).work(
         burst=burst, with_scheduler=not burst, max_jobs=max_jobs
@@ -56,13 +55,12 @@ def reconcile(
     import logging
 
     from evidence.pipeline.reconcile import reconcile_pass
-    from worker.runtime import runtime
 
     log = logging.getLogger("spbe.reconcile")
-    interval = get_settings().reconcile_every_seconds if every is None else every
+    interval = context().settings.reconcile_every_seconds if every is None else every
     while True:
         try:
-            rt = runtime()
+            rt = context()
             summary = reconcile_pass(rt.db, rt.settings, rt.dispatcher, stale_after_seconds=stale_after)
             if any(summary.values()) or interval <= 0:
                 console.print(json.dumps(summary))
@@ -77,12 +75,10 @@ def reconcile(
 
 def check() -> None:
     """Re-hash stored originals against the database; list missing, corrupt and orphan files."""
-    from evidence.db import open_database
     from evidence.integrity import check_store
-    from evidence.storage import BlobStore
 
-    settings = get_settings()
-    report = check_store(open_database(settings.resolved_database_url()), BlobStore(settings.resolved_storage_dir()))
+    rt = context()
+    report = check_store(rt.db, rt.store)
     console.print(json.dumps({"checked": report.checked, "missing": report.missing, "corrupt": report.corrupt,
                               "orphans": report.orphans}, indent=2))
     if not report.ok:

@@ -17,6 +17,7 @@ from typing import Generic, Protocol, TypeVar
 from sqlalchemy import Select, case, false, func, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
+from evidence.catalog import BUNDLED, Catalogs
 from evidence.crosswalk_offers import CrosswalkOffer, crosswalk_offers
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
 from evidence.reviews import (
@@ -209,7 +210,10 @@ def confirmed_elsewhere(session: Session, document: Document, framework: str) ->
     return confirmed
 
 
-def document_detail(session: Session, viewer: Viewer, document_id: int, framework: str) -> DocumentDetail | None:
+def document_detail(session: Session, viewer: Viewer, document_id: int, framework: str,
+                    catalogs: Catalogs = BUNDLED) -> DocumentDetail | None:
+    """One document as a reviewer sees it in ``framework``; ``catalogs`` give the crosswalks that offer
+    indicators confirmed in another framework."""
     document = get_document(session, viewer, document_id)
     if document is None:
         return None
@@ -226,7 +230,8 @@ def document_detail(session: Session, viewer: Viewer, document_id: int, framewor
         history=history,
         latest_reviews=dict(sorted(latest.items())),
         effective=effective,
-        offers=crosswalk_offers(confirmed_elsewhere(session, document, framework), framework, set(effective)),
+        offers=crosswalk_offers(confirmed_elsewhere(session, document, framework), framework, set(effective),
+                                catalogs),
     )
 
 

@@ -23,8 +23,8 @@ def request_lang(request: Request) -> str:
         base = part.split(";", 1)[0].strip().lower().replace("_", "-").split("-", 1)[0]
         if base in SUPPORTED_LANGS:
             return base
-    settings = getattr(request.app.state, "settings", None)
-    return normalize_lang(getattr(settings, "language", DEFAULT_LANG))
+    runtime = getattr(request.app.state, "runtime", None)
+    return normalize_lang(getattr(getattr(runtime, "settings", None), "language", DEFAULT_LANG))
 
 
 def format_bytes(size: int) -> str:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 
 from evidence.db.models import Batch, Document, utcnow
-from evidence.intake import IntakeLimits
-from evidence.opd import load_opd_directory
 from evidence.pipeline import finish_batch, ingest_stored_batch, run_document
 from evidence.pipeline.claim import claim_batch, release_batch
 from evidence.pipeline.reconcile import reconcile_pass
@@ -33,8 +31,8 @@ def ingest_batch_job(batch_id: int) -> dict:
             session.rollback()
             return {"batch_id": batch_id, "skipped": True, "reason": "lease lost"}
         batch = session.get(Batch, batch_id)
-        result = ingest_stored_batch(session, rt.store, batch, opd_directory=load_opd_directory(),
-                                     limits=IntakeLimits.from_settings(settings))
+        result = ingest_stored_batch(session, rt.store, batch, opd_directory=rt.opd_directory,
+                                     limits=rt.intake_limits)
         now = utcnow()
         for doc_id in result.to_process:
             session.get(Document, doc_id).enqueued_at = now
@@ -57,7 +55,7 @@ def _run(document_id: int, **phase: object) -> str:
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
                         lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        frameworks=rt.enabled_frameworks(), **phase)
+                        frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, **phase)
 
 
 def finish_batch_job(batch_id: int) -> bool:
@@ -78,14 +76,13 @@ def retrain_job(framework: str) -> dict:
     from classifier.artifact import current_version
     from classifier.retrain import retrain
     from evidence.audit import record_model_event
-    from evidence.catalog import load_catalog
     from evidence.confirmed_labels import confirmed_labels
 
     rt = runtime()
     with rt.db.session() as session:
         confirmed = confirmed_labels(session, framework)
     before = current_version(rt.settings.models_dir, framework)
-    result = retrain(load_catalog(framework), rt.settings.models_dir, confirmed=confirmed,
+    result = retrain(rt.catalogs.catalog(framework), rt.settings.models_dir, confirmed=confirmed,
                      corpus_size=rt.settings.corpus_size())
     log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
     if result.status == "promoted":

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from evidence.catalog import BUNDLED, Catalogs
 from evidence.db import Database
 from evidence.db.models import Batch, Document
 from evidence.extraction import ExtractionResult
@@ -60,9 +61,11 @@ def process_documents(
     lease_seconds: int = 360,
     max_attempts: int = 3,
     on_done: Callable[[int, str], None] | None = None,
+    catalogs: Catalogs = BUNDLED,
 ) -> dict[int, str]:
     """Process ``document_ids``; returns each document's final status (a ``RunOutcome`` when not ours)."""
-    run = _BatchRun(db, store, classifier_for, policy, list(frameworks), lease_seconds, max_attempts, on_done)
+    run = _BatchRun(db, store, classifier_for, policy, list(frameworks), lease_seconds, max_attempts, on_done,
+                    catalogs)
     classifiers = {fw: classifier_for(fw) for fw in run.all_frameworks(document_ids)}
     db.engine.dispose()  # the pool's processes are forked: no database connection may be shared with them
     with Classifiers(classifiers, workers) as pool:
@@ -84,7 +87,7 @@ def process_documents(
 class _BatchRun:
     def __init__(self, db: Database, store: BlobStore, classifier_for: Callable[[str], DocumentClassifier],
                  policy: ExtractionPolicy, frameworks: list[str], lease_seconds: int, max_attempts: int,
-                 on_done: Callable[[int, str], None] | None) -> None:
+                 on_done: Callable[[int, str], None] | None, catalogs: Catalogs) -> None:
         self.db, self.store, self.classifier_for, self.policy = db, store, classifier_for, policy
         self.frameworks, self.lease_seconds, self.max_attempts, self.on_done = frameworks, lease_seconds, max_attempts, on_done
         self.statuses: dict[int, str] = {}
@@ -92,6 +95,7 @@ class _BatchRun:
         self.waiting: list[tuple[Future[list[Classified]], list[tuple[_Claimed, ExtractionResult]]]] = []
         self.classifiers: dict[str, DocumentClassifier] = {}
         self.pool: Classifiers | None = None
+        self.catalogs = catalogs
         self.renewed = time.monotonic()
 
     def all_frameworks(self, document_ids: Sequence[int]) -> list[str]:
@@ -155,7 +159,8 @@ class _BatchRun:
 
     def _record(self, outcomes: list[tuple[_Claimed, Outcome]]) -> None:
         with self.db.session() as session:
-            statuses = [(claimed.document_id, record_outcome(session, claimed.document_id, claimed.token, outcome))
+            statuses = [(claimed.document_id, record_outcome(session, claimed.document_id, claimed.token, outcome,
+                                                                  self.catalogs))
                         for claimed, outcome in outcomes]
         for document_id, status in statuses:
             self.in_flight.pop(document_id, None)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from evidence.catalog import load_catalog
+from evidence.catalog import BUNDLED, Catalogs
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.frameworks import ensure_framework
@@ -151,6 +151,7 @@ def run_document(
     ocr_phase: bool = False,
     hand_off_ocr: OcrHandOff | None = None,
     frameworks: Sequence[str] = (),
+    catalogs: Catalogs = BUNDLED,
 ) -> str:
     """Claim, compute, record. Returns the final status, or a ``RunOutcome`` (the scan went to the OCR
     queue, or the document was not ours to write).
@@ -184,7 +185,7 @@ def run_document(
 
     def record() -> str:
         with db.session() as session:
-            return record_outcome(session, document_id, claim.token, outcome) or RunOutcome.LOST_LEASE
+            return record_outcome(session, document_id, claim.token, outcome, catalogs) or RunOutcome.LOST_LEASE
 
     # A database restart must not throw the finished work away: keep the lease and retry the write.
     with lease_kept(db, document_id, claim.token, lease_seconds):
@@ -208,12 +209,14 @@ def unreadable_original(exc: OSError) -> str:
     return failure(FailureCode.STORAGE, f"stored original unreadable ({exc.strerror or exc})")
 
 
-def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome) -> str | None:
-    """The final write of one document, only while our lease holds; its status, or None (lease lost)."""
+def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome,
+                   catalogs: Catalogs = BUNDLED) -> str | None:
+    """The final write of one document, only while our lease holds; its status, or None (lease lost).
+    ``catalogs`` name the frameworks whose suggestions are written (their rows are foreign keys)."""
     if not release_document(session, document_id, token):  # matched no row: nothing to roll back
         return None
     for _, cls in outcome.classifications:
-        ensure_framework(session, load_catalog(cls.framework))
+        ensure_framework(session, catalogs.catalog(cls.framework))
     doc = session.get(Document, document_id)
     apply_outcome(session, doc, outcome)
     settle_followers(session, doc)

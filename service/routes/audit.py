@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, field_validator
 
 from evidence.audit import list_events
-from service.deps import AdminPrincipal, DatabaseDep
+from service.deps import AdminPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
 
 router = APIRouter(prefix=API_PREFIX, tags=["audit"])
@@ -40,14 +40,14 @@ class AuditPage(BaseModel):
 @router.get("/audit", response_model=AuditPage, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
 def audit(
     principal: AdminPrincipal,
-    db: DatabaseDep,
+    rt: RuntimeDep,
     action: Annotated[str | None, Query(max_length=60, description="Awalan aksi, mis. review. atau user.")] = None,
     actor: Annotated[str | None, Query(max_length=100)] = None,
     before_id: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="Halaman berikutnya")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> AuditPage:
     """Newest first. Reviews, relabels, user creation and password changes, model promotions."""
-    with db.session() as session:
+    with rt.db.session() as session:
         events = list_events(session, action=action, actor=actor, before_id=before_id, limit=limit)
         items = [AuditEventOut.model_validate(e, from_attributes=True) for e in events]
     return AuditPage(items=items, next_before_id=items[-1].id if len(items) == limit else None)

@@ -23,7 +23,7 @@ def test_health_ok(service: Service) -> None:
 
 
 def test_health_names_the_failing_part(service: Service) -> None:
-    service.app.state.dispatcher = _DownQueue(JOBS)
+    service.app.state.runtime.dispatcher = _DownQueue(JOBS)
     response = service.client.get("/api/v1/health")
     assert response.status_code == 503
     body = response.json()
