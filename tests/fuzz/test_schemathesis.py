@@ -56,7 +56,7 @@ schema.app = APP
 
 
 def _fresh_admin_token() -> str:
-    with APP.state.db.session() as session:
+    with APP.state.runtime.db.session() as session:
         admin = session.query(User).filter_by(username="admin").one()
         return issue_token(session, admin).access_token
 
