@@ -3,7 +3,7 @@ classifiers), the chosen catalog and classifier; and clean exits."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,7 +20,7 @@ err_console = Console(stderr=True)
 FrameworkOption = typer.Option(None, "--framework", "-f", help="Framework key, e.g. spbe-2020 (default from settings).")
 
 
-def fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> NoReturn:
     err_console.print(f"[red]Galat:[/red] {message}")
     raise typer.Exit(code)
 

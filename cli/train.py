@@ -39,13 +39,13 @@ def train(
 ) -> None:
     """Retrain: base corpus + confirmed reviews; skip if nothing changed; promote only if not worse."""
     from classifier.corpus.real import RealDocumentsUnavailable
-    from classifier.retrain import retrain
+    from classifier.retrain import PromotePolicy, retrain
 
     rt = context()
     settings = rt.settings
     catalog = catalog_for(framework, rt)
     confirmed = confirmed_from_database(settings, catalog.id) if use_reviews else []
-    policy = "always" if force_promote else "if-not-worse" if promote_model else "never"
+    policy: PromotePolicy = "always" if force_promote else "if-not-worse" if promote_model else "never"
     try:
         with console.status("melatih ...") as status:
             result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,

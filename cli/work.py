@@ -26,7 +26,7 @@ def worker(
         fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
     from rq import Queue, Worker
 
-    from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME
+    from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME, RqDispatcher
 
     unknown = set(queues) - {QUEUE_NAME, OCR_QUEUE_NAME}
     if unknown:
@@ -36,8 +36,12 @@ def worker(
     for framework in dict.fromkeys([settings.framework, *rt.enabled_frameworks()]):
         rt.classifier(framework)  # load every model once, before forking work horses (each job is a fork)
     rt.close()  # no database connection may be shared with forked children
-    listened = [Queue(name, connection=rt.dispatcher.redis) for name in queues]
-    Worker(listened, connection=rt.dispatcher.redis, name=name).work(
+    dispatcher = rt.dispatcher
+    if not isinstance(dispatcher, RqDispatcher):
+        fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
+        return
+    listened = [Queue(name, connection=dispatcher.redis) for name in queues]
+    Worker(listened, connection=dispatcher.redis, name=name).work(
         burst=burst, with_scheduler=not burst, max_jobs=max_jobs
     )
 

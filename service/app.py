@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from evidence.settings import Settings, get_settings
 from service.apidocs import install_closed_docs
-from service.errors import ApiError, install_error_handlers
+from service.errors import ApiError, install_error_handlers, stored_handler
 from service.faults import install_fault_handlers
 from service.language import request_lang
 from service.metrics import Metrics, MetricsMiddleware
@@ -143,7 +143,7 @@ def _install_page_handlers(app: FastAPI) -> None:
     async def _login_required(_request: Request, exc: LoginRequired) -> Response:
         return login_redirect(exc.next_path)
 
-    api_handler = app.exception_handlers[ApiError]
+    api_handler = stored_handler(app, ApiError)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:

@@ -7,11 +7,12 @@ rewritten into one readable sentence, with the structured list kept under ``erro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from evidence.i18n import VALIDATION_PHRASES, normalize_lang, t
@@ -100,3 +101,15 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             detail = exc.detail
         return JSONResponse({"detail": detail}, exc.status_code, headers=exc.headers)
+
+
+def stored_handler(app: FastAPI, exc_class: type[Exception]) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The handler the app already has for ``exc_class``, as one async function whether Starlette holds a
+    sync or an async one, so that a handler registered later can hand the request back to it."""
+    handler = app.exception_handlers[exc_class]
+
+    async def delegate(request: Request, exc: Exception) -> Response:
+        response = handler(request, exc)
+        return await response if inspect.isawaitable(response) else response
+
+    return delegate

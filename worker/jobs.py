@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 
 from evidence.db.models import Batch, Document, utcnow
+from evidence.db.rows import existing
 from evidence.pipeline import finish_batch, ingest_stored_batch, run_document
 from evidence.pipeline.claim import claim_batch, release_batch
+from evidence.pipeline.process import OcrHandOff
 from evidence.pipeline.reconcile import reconcile_pass
 from evidence.queue import JobTable
 from worker.runtime import runtime
@@ -30,12 +32,12 @@ def ingest_batch_job(batch_id: int) -> dict:
         if not release_batch(session, batch_id, claim.token):
             session.rollback()
             return {"batch_id": batch_id, "skipped": True, "reason": "lease lost"}
-        batch = session.get(Batch, batch_id)
+        batch = existing(session, Batch, batch_id)
         result = ingest_stored_batch(session, rt.store, batch, opd_directory=rt.opd_directory,
                                      limits=rt.intake_limits)
         now = utcnow()
         for doc_id in result.to_process:
-            session.get(Document, doc_id).enqueued_at = now
+            existing(session, Document, doc_id).enqueued_at = now
     rt.dispatcher.submit_documents(batch_id, result.to_process)
     return {"batch_id": batch_id, "files": result.total, "to_process": len(result.to_process)}
 
@@ -43,19 +45,20 @@ def ingest_batch_job(batch_id: int) -> dict:
 def process_document_job(document_id: int) -> str:
     """Text layer and classification; scans are handed on to the OCR queue."""
     rt = runtime()
-    return _run(document_id, hand_off_ocr=rt.dispatcher.submit_ocr)
+    return _run(document_id, ocr_phase=False, hand_off_ocr=rt.dispatcher.submit_ocr)
 
 
 def ocr_document_job(document_id: int) -> str:
     """Runs on the ``ocr`` queue: OCR of the pages without a text layer, then classification."""
-    return _run(document_id, ocr_phase=True)
+    return _run(document_id, ocr_phase=True, hand_off_ocr=None)
 
 
-def _run(document_id: int, **phase: object) -> str:
+def _run(document_id: int, *, ocr_phase: bool, hand_off_ocr: OcrHandOff | None) -> str:
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
                         lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, **phase)
+                        frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, ocr_phase=ocr_phase,
+                        hand_off_ocr=hand_off_ocr)
 
 
 def finish_batch_job(batch_id: int) -> bool:

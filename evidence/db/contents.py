@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from evidence.db import rows
 from evidence.db.models import Content, Document, DocumentText, SuggestionRecord
 from evidence.states import DocumentState
 
@@ -30,7 +31,7 @@ def claim_content(session: Session, digest: str, doc: Document) -> Document | No
                 session.add(Content(sha256=digest, document_id=doc.id))
             return None
         except IntegrityError:
-            existing = session.get(Content, digest)
+            existing = rows.existing(session, Content, digest)
     return session.get(Document, existing.document_id)
 
 

@@ -80,7 +80,7 @@ class IsolatedRun:
         start_method: str = "fork",
         **kwargs: Any,
     ) -> IsolatedRun:
-        context = multiprocessing.get_context(start_method)
+        context: Any = multiprocessing.get_context(start_method)  # typeshed's BaseContext lacks Process
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(
             target=_child_main,

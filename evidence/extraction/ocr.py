@@ -25,7 +25,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pypdfium2 as pdfium
 from PIL import Image
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
     library_version,
@@ -329,6 +329,8 @@ def _summarise(
     extractor, version = _names(base)
     chars = sum(non_space_chars(page.text) for page in pages)
     still_missing = sum(1 for page in pages if page.needs_ocr)
+    status: ExtractionStatus
+    error: str | None
     if chars < min_chars_per_page:
         status = "no_text"
         error = f"no_text: OCR found {chars} characters on {len(ocr_pages)} page(s)"

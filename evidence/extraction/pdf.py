@@ -16,7 +16,7 @@ import re
 
 import pypdfium2 as pdfium
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
     library_version,
@@ -95,7 +95,8 @@ class PdfExtractor:
         extractor = f"{FAST_ENGINE}+pdfplumber" if used_tables else FAST_ENGINE
         version = self.version() + (f"; pdfplumber-{library_version('pdfplumber')}" if used_tables else "")
         without_text = sum(1 for page in pages if page.needs_ocr)
-        status, error = "ok", None
+        status: ExtractionStatus = "ok"
+        error: str | None = None
         if without_text == total:
             status, error = "no_text", f"no_text: no text layer on {without_text} of {total} pages (scanned; needs OCR)"
         elif without_text:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from evidence.extraction.common import short_detail
 from evidence.intake.limits import IntakeLimits
@@ -28,7 +28,7 @@ class Member:
 
     path: str
     declared_size: int
-    opener: Callable[[], BinaryIO]
+    opener: Callable[[], IO[bytes]]
     rejection: str | None = None
     compressed_size: int | None = None  # ZIP members only: enables the per-member ratio check
 

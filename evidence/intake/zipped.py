@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from functools import partial
 from typing import BinaryIO
 
 from evidence.intake.limits import IntakeLimits
@@ -49,7 +50,7 @@ def zip_members(archive: zipfile.ZipFile) -> list[Member]:
             Member(
                 path=path,
                 declared_size=info.file_size,
-                opener=lambda info=info: archive.open(info),
+                opener=partial(archive.open, info),
                 rejection=rejection,
                 compressed_size=info.compress_size,
             )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from evidence.catalog import BUNDLED, Catalogs
 from evidence.db import Database
 from evidence.db.models import Batch, Document
+from evidence.db.rows import existing
 from evidence.extraction import ExtractionResult
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.claim import claim_document
@@ -102,7 +103,7 @@ class _BatchRun:
         """Every batch framework of these documents plus the enabled ones: the models to load once."""
         with self.db.session() as session:
             batch_ids = {doc.batch_id for doc in session.query(Document).filter(Document.id.in_(document_ids))}
-            own = [session.get(Batch, batch_id).framework_id for batch_id in sorted(batch_ids)]
+            own = [existing(session, Batch, batch_id).framework_id for batch_id in sorted(batch_ids)]
         return list(dict.fromkeys([*own, *self.frameworks]))
 
     def jobs(self, document_ids: Sequence[int], chunk: int) -> Iterator[Job[_Claimed]]:
@@ -123,11 +124,11 @@ class _BatchRun:
             for document_id in ids:
                 claim = claim_document(session, document_id, lease_seconds=self.lease_seconds,
                                        max_attempts=self.max_attempts)
-                doc = session.get(Document, document_id)
                 if claim is None:
-                    self._finished(document_id, not_claimed(doc))
+                    self._finished(document_id, not_claimed(session.get(Document, document_id)))
                     continue
-                own = session.get(Batch, doc.batch_id).framework_id
+                doc = existing(session, Document, document_id)
+                own = existing(session, Batch, doc.batch_id).framework_id
                 item = _Claimed(document_id, claim.token, doc.path, list(dict.fromkeys([own, *self.frameworks])))
                 self.in_flight[document_id] = item
                 out.append((item, doc.filename, doc.sha256))
@@ -138,6 +139,8 @@ class _BatchRun:
         groups: dict[tuple[str, ...], list[tuple[_Claimed, ExtractionResult]]] = {}
         for item in items:
             groups.setdefault(tuple(item[0].frameworks), []).append(item)
+        if self.pool is None:
+            raise RuntimeError("documents classified before the classification pool was started")
         for frameworks, group in groups.items():
             future = self.pool.submit([(result, claimed.path) for claimed, result in group], list(frameworks))
             self.waiting.append((future, group))

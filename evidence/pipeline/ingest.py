@@ -124,7 +124,7 @@ def ingest_source(
 def ingest_stored_batch(
     session: Session, store: BlobStore, batch: Batch, *, opd_directory: OpdDirectory, limits: IntakeLimits
 ) -> IngestResult:
-    """Service path: the upload was stored first (content-addressed); unpack it now, in the worker."""
+    """Service path: the upload was stored first (content-addressed); unpack it now, in the ingest job."""
     if batch.archive_sha256 is None:
         raise ValueError(f"batch {batch.id} has no stored upload")
     items = iter_intake(store.path_for(batch.archive_sha256), limits, name=batch.source_name)

@@ -18,6 +18,7 @@ from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.frameworks import ensure_framework
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
+from evidence.db.rows import existing
 from evidence.domain import Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
@@ -36,11 +37,22 @@ from evidence.storage import BlobStore
 
 
 class ClassificationLike(Protocol):
-    doc_type: str | None
-    suggestions: Sequence[Suggestion]
-    candidates: Sequence[Suggestion]
-    model_version: str
-    framework: str
+    """What the pipeline reads of a classification (``classifier.predict.Classification``)."""
+
+    @property
+    def doc_type(self) -> str | None: ...
+
+    @property
+    def suggestions(self) -> Sequence[Suggestion]: ...
+
+    @property
+    def candidates(self) -> Sequence[Suggestion]: ...
+
+    @property
+    def model_version(self) -> str: ...
+
+    @property
+    def framework(self) -> str: ...
 
 
 class DocumentClassifier(Protocol):
@@ -163,11 +175,11 @@ def run_document(
     policy = policy or ExtractionPolicy()
     with db.session() as session:
         claim = claim_document(session, document_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
-        doc = session.get(Document, document_id)
         if claim is None:
-            return not_claimed(doc)
+            return not_claimed(session.get(Document, document_id))
+        doc = existing(session, Document, document_id)
         filename, path, digest, batch_id = doc.filename, doc.path, doc.sha256, doc.batch_id
-        framework = session.get(Batch, batch_id).framework_id
+        framework = existing(session, Batch, batch_id).framework_id
     try:
         data = store.get(digest) if digest else b""
     except OSError as exc:
@@ -217,7 +229,7 @@ def record_outcome(session: Session, document_id: int, token: str, outcome: Outc
         return None
     for _, cls in outcome.classifications:
         ensure_framework(session, catalogs.catalog(cls.framework))
-    doc = session.get(Document, document_id)
+    doc = existing(session, Document, document_id)
     apply_outcome(session, doc, outcome)
     settle_followers(session, doc)
     return doc.status
@@ -229,7 +241,7 @@ def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_of
         if not release_document(session, document_id, token):
             session.rollback()
             return RunOutcome.LOST_LEASE
-        doc = session.get(Document, document_id)
+        doc = existing(session, Document, document_id)
         doc.attempts = max(doc.attempts - 1, 0)
         doc.enqueued_at = utcnow()
     hand_off_ocr(batch_id, document_id)

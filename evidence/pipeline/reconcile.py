@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy import and_, or_, select
 
@@ -22,13 +21,9 @@ from evidence.db.models import Batch, Document, utcnow
 from evidence.pipeline.claim import gave_up_reason
 from evidence.pipeline.finish import finish_batch
 from evidence.queue.dispatch import Dispatcher
-from evidence.queue.probe import LiveJobs
+from evidence.queue.probe import JobProbe
 from evidence.settings import Settings
 from evidence.states import BatchState, DocumentState
-
-
-class JobProbe(Protocol):
-    def snapshot(self) -> LiveJobs: ...
 
 
 @dataclass
@@ -151,10 +146,7 @@ def reconcile_pass(db: Database, settings: Settings, dispatcher: Dispatcher, *,
     nothing, and the pass is simply tried again). ``stale_after_seconds`` asks for the probe-less rule
     ("never claimed for this long") instead. Re-deliveries go before new work, so a crash does not send a
     file to the back of the queue."""
-    probe = None
-    if stale_after_seconds is None:
-        probe_factory = getattr(dispatcher, "probe", None)
-        probe = probe_factory(settings.enqueue_grace_seconds) if probe_factory is not None else None
+    probe = dispatcher.probe(settings.enqueue_grace_seconds) if stale_after_seconds is None else None
     report = reconcile(db, settings, stale_after_seconds=stale_after_seconds, probe=probe)
     for batch_id in report.batches_to_ingest:
         dispatcher.submit_batch(batch_id)

@@ -1,4 +1,4 @@
-"""Dispatchers: how a batch's work reaches a worker.
+"""Dispatchers: how a batch's work reaches the workers that run it.
 
 The job functions live in ``worker/``; whoever starts a process hands their table (``JobTable``) to the
 dispatcher, so this package never names them. ``RqDispatcher`` enqueues them on Redis (RQ records each
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from evidence.queue.probe import job_id
+from evidence.queue.probe import JobProbe, RedisJobProbe, job_id
 from evidence.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,10 @@ class Dispatcher(Protocol):
     def submit_retrain(self, framework: str) -> str | None: ...
 
     def ping(self) -> bool: ...
+
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
+        """Which targets still have a job on its way; None when the queue cannot say (in-process)."""
+        ...
 
 
 class InlineDispatcher:
@@ -102,6 +106,9 @@ class InlineDispatcher:
 
     def ping(self) -> bool:
         return True
+
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
+        return None  # the thread's queue dies with the process: nothing to ask
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """For tests and the CLI: block until every queued job has run (or the timeout passes)."""
@@ -181,10 +188,8 @@ class RqDispatcher:
         except Exception:
             return False
 
-    def probe(self, claim_grace_seconds: float):
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
         """What the reconciler and readiness ask: which targets still have a job on its way."""
-        from evidence.queue.probe import RedisJobProbe
-
         return RedisJobProbe(self.redis, (QUEUE_NAME, OCR_QUEUE_NAME), claim_grace_seconds=claim_grace_seconds)
 
 

@@ -48,17 +48,19 @@ def evidence_refs(documents: Sequence[ScannedDocument], indicator_id: int) -> li
     refs: list[EvidenceRef] = []
     for doc in documents:
         meta = doc.metadata or {}
-        common = dict(path=doc.path, opd=doc.opd, document_id=doc.document_id, model_version=doc.model_version,
-                      draft=is_draft(doc), year=meta.get("year") if isinstance(meta.get("year"), int) else None)
+        year = meta.get("year")
+        ref = EvidenceRef(path=doc.path, opd=doc.opd, document_id=doc.document_id, model_version=doc.model_version,
+                          draft=is_draft(doc), year=year if isinstance(year, int) else None, score=0.0,
+                          review_state="candidate")
         hit = next((s for s in doc.suggestions if s.indicator_id == indicator_id), None)
         if hit is not None:
-            state = "confirmed" if doc.review_states.get(indicator_id) in CONFIRMED_REVIEWS else "unreviewed"
-            refs.append(EvidenceRef(score=hit.score, review_state=state, maturity_level=hit.maturity_level,
-                                    **common))
+            confirmed = doc.review_states.get(indicator_id) in CONFIRMED_REVIEWS
+            refs.append(ref.model_copy(update={"score": hit.score, "maturity_level": hit.maturity_level,
+                                               "review_state": "confirmed" if confirmed else "unreviewed"}))
             continue
         candidate = next((s for s in doc.candidates if s.indicator_id == indicator_id and s.candidate), None)
         if candidate is not None:
-            refs.append(EvidenceRef(score=candidate.score, review_state="candidate", **common))
+            refs.append(ref.model_copy(update={"score": candidate.score}))
     rank = {"confirmed": 0, "unreviewed": 1, "candidate": 2}
     return sorted(refs, key=lambda r: (rank[r.review_state], -r.score, r.path, r.opd or ""))
 

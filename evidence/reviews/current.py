@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from sqlalchemy import Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
@@ -18,6 +18,9 @@ class SuggestionLike(Protocol):
     score: float
     above_threshold: bool
     model_version: str
+
+
+S = TypeVar("S", bound=SuggestionLike)
 
 
 def current_suggestion_ids(framework: str) -> Select:
@@ -50,13 +53,13 @@ def current_suggestion_ids(framework: str) -> Select:
     )
 
 
-def pick_current(rows: Iterable[SuggestionLike], framework: str) -> list[SuggestionLike]:
+def pick_current(rows: Iterable[S], framework: str) -> list[S]:
     """Python twin of ``current_suggestion_ids`` for suggestions already loaded with their document."""
     mine = [r for r in rows if r.framework_id == framework]
     if not mine:
         return []
     version = max(mine, key=lambda r: r.id).model_version
-    best: dict[int, SuggestionLike] = {}
+    best: dict[int, S] = {}
     for r in mine:
         if r.model_version == version and (r.indicator_id not in best or r.id > best[r.indicator_id].id):
             best[r.indicator_id] = r

@@ -91,7 +91,8 @@ def _readable_status(session: Session, document_ids: Sequence[int]) -> dict[int,
         session.execute(select(Document.id, Document.status).where(Document.id.in_(originals))).all()
     ) if originals else {}
     return {
-        doc_id: (original_status.get(dup, DocumentState.FAILED) if status == DocumentState.DUPLICATE else status)
+        doc_id: (original_status.get(dup, DocumentState.FAILED) if dup is not None else DocumentState.FAILED)
+        if status == DocumentState.DUPLICATE else status
         for doc_id, status, dup in rows
     }
 

@@ -191,6 +191,7 @@ async def queue_decide(request: Request, principal: ReviewerPage, catalog: Chose
         new_indicator_id=target,
         reason=str(form.get("reason") or "").strip() or None,
     )
+    error: str | None
     if decision == "relabel" and target is None:
         typed = str(form.get("new_indicator") or "").strip()[:80]
         options = ", ".join(indicator_label(catalog, c) for c in candidates)

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from evidence.catalog import Catalog
@@ -76,7 +76,7 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-def set_csrf_cookie(request: Request, response: HTMLResponse, token: str) -> None:
+def set_csrf_cookie(request: Request, response: Response, token: str) -> None:
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https")
 

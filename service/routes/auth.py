@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import OAuth2PasswordRequestForm
@@ -14,7 +14,7 @@ from service.schemas import ErrorOut, MeOut, PasswordChangeIn, TokenOut
 from service.security import PasswordError, authenticate, change_password, issue_token, revoke_token
 
 router = APIRouter(prefix=f"{API_PREFIX}/auth", tags=["autentikasi"])
-RATE_LIMITED = {429: {"model": ErrorOut, "description": "Terlalu banyak percobaan masuk (lihat Retry-After)"}}
+RATE_LIMITED: dict[int | str, dict[str, Any]] = {429: {"model": ErrorOut, "description": "Terlalu banyak percobaan masuk (lihat Retry-After)"}}
 
 
 def check_login_rate(request: Request, username: str) -> None:

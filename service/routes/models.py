@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
@@ -50,8 +52,9 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
     versions = []
     for version in list_versions(models_dir, catalog.id):
         card = load_card(models_dir, catalog.id, version)
-        measure, figures = next(((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))),
-                                (None, {}))
+        found: tuple[str | None, dict[str, Any]] = next(
+            ((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))), (None, {}))
+        measure, figures = found
         versions.append(ModelVersionOut(
             version=version, current=version == current, created_at=card.get("created_at"),
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),

@@ -99,7 +99,10 @@ def ready(rt: RuntimeDep, lang: LangDep) -> JSONResponse:
     dispatcher = rt.dispatcher
     if dispatcher.mode != "inline":
         try:
-            snapshot = dispatcher.probe(settings.enqueue_grace_seconds).snapshot()
+            probe = dispatcher.probe(settings.enqueue_grace_seconds)
+            if probe is None:
+                raise RuntimeError(f"the {dispatcher.mode} queue cannot be probed")
+            snapshot = probe.snapshot()
             body.queue, body.queue_depth = "ok", snapshot.waiting
             body.oldest_job_age_seconds = (round(snapshot.oldest_waiting_seconds, 1)
                                            if snapshot.oldest_waiting_seconds is not None else None)
