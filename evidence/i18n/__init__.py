@@ -5,17 +5,21 @@ Pemda and OPD staff, so Indonesian is the default, but consultants and reviewers
 every string in one table makes it impossible for one language to silently miss a label (a test checks
 both exist, with the same placeholders). The CLI, the API, the pages and the reports all read it through
 ``t``. Identifiers and machine error codes stay English; only what a person reads is translated here.
-The tables are split by reader (``reports``, ``api``, ``labels``, ``errors``); their keys never collide.
+The tables are data, split by reader (``data/reports.yaml``, ``api.yaml``, ``labels.yaml``, ``errors.yaml``,
+``validation.yaml``); their keys never collide.
 """
 
 from __future__ import annotations
 
-from evidence.i18n.api import API_MESSAGES, VALIDATION_PHRASES
-from evidence.i18n.errors import ERROR_MESSAGES
-from evidence.i18n.labels import LABEL_MESSAGES
-from evidence.i18n.reports import REPORT_MESSAGES
-from evidence.i18n.types import Messages
+from pathlib import Path
+
+import yaml
+
 from evidence.states import split_reason
+
+Messages = dict[str, dict[str, str]]
+"""key -> {language -> ``str.format`` template}."""
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 DEFAULT_LANG = "id"
 SUPPORTED_LANGS: tuple[str, ...] = ("id", "en")
@@ -31,7 +35,17 @@ def _merged(*tables: Messages) -> Messages:
     return merged
 
 
-MESSAGES: Messages = _merged(REPORT_MESSAGES, API_MESSAGES, LABEL_MESSAGES)
+def _table(name: str) -> Messages:
+    with (DATA_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
+        table: Messages = yaml.safe_load(fh)
+    return table
+
+
+MESSAGES: Messages = _merged(_table("reports"), _table("api"), _table("labels"))
+ERROR_MESSAGES: Messages = _table("errors")
+"""Machine error codes (the part of a stored reason before the first ": ") -> a readable sentence."""
+VALIDATION_PHRASES: Messages = _table("validation")
+"""Pydantic error types -> a short phrase; anything else keeps pydantic's English message."""
 
 __all__ = [
     "DEFAULT_LANG",
