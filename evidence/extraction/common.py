@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import platform
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor, PageText
 
 MAX_DETAIL_CHARS = 200
+ENCRYPTED = "encrypted: password required"  # OLE formats and workbooks that need a password
 
 # Images larger than this are refused before decoding: a 20000 x 20000 PNG is 1.2 GB of RGB pixels.
 # An A4 page at 600 dpi is 35 Mpx, a 50 Mpx phone photo is the biggest honest input we expect.
@@ -75,3 +77,60 @@ def make_result(
         error=error,
         warnings=warnings,
     )
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one extraction may read: the ``extract`` keyword arguments every format takes."""
+
+    min_chars_per_page: int = 25
+    max_pages: int = 2000
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
+
+
+class FormatExtractor:
+    """What every format's extractor shares, so each module holds only what its format needs.
+
+    A subclass names itself (``name``, ``media_types``, ``library`` for the version stamp) and implements
+    ``read``; the helpers give every result the same fields and the same wording of the common reasons.
+    """
+
+    name: str
+    media_types: tuple[str, ...]
+    library: str
+
+    def version(self) -> str:
+        return library_version(self.library)
+
+    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000,
+                max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS) -> ExtractionResult:
+        return self.read(data, ReadLimits(min_chars_per_page, max_pages, max_image_pixels))
+
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
+        raise NotImplementedError
+
+    def result(self, status: ExtractionStatus, *, media_type: str | None = None, pages: tuple[PageText, ...] = (),
+               page_count: int | None = None, error: str | None = None,
+               warnings: tuple[str, ...] = ()) -> ExtractionResult:
+        """A result stamped with this extractor; ``media_type`` defaults to the format's first."""
+        return make_result(self, media_type or self.media_types[0], status, pages=pages, page_count=page_count,
+                           error=error, warnings=warnings)
+
+    def failed(self, error: str, *, media_type: str | None = None, page_count: int | None = None) -> ExtractionResult:
+        return self.result("failed", media_type=media_type, page_count=page_count, error=error)
+
+    def corrupt(self, exc: BaseException, *, media_type: str | None = None) -> ExtractionResult:
+        """The library could not parse the file: its exception's name and message, for a technician."""
+        return self.failed(f"corrupt: {type(exc).__name__}: {short_detail(exc)}", media_type=media_type)
+
+    def too_large(self, what: str, size: int, limit: int) -> ExtractionResult:
+        return self.failed(f"too_large: {what} of {size} bytes (limit {limit})")
+
+    def single_page(self, text: str, limits: ReadLimits, *, needs_ocr: bool = False, why: str = "") -> ExtractionResult:
+        """A format without pages: ``ok`` with one page, or ``no_text`` under the minimum of characters
+        (``needs_ocr`` when pictures may hold the text, ``why`` added to the reason)."""
+        chars = non_space_chars(text)
+        if chars < limits.min_chars_per_page:
+            page = PageText(number=1, text=text, needs_ocr=needs_ocr)
+            return self.result("no_text", pages=(page,), error=f"no_text: only {chars} characters of text{why}")
+        return self.result("ok", pages=(PageText(number=1, text=text),))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import DEFAULT_MAX_IMAGE_PIXELS, library_version, make_result, short_detail
+from evidence.extraction.common import FormatExtractor, ReadLimits, short_detail
 from evidence.media.types import OCR_IMAGE_MEDIA_TYPES
 
 
@@ -90,28 +90,20 @@ def _load(image: Image.Image) -> None:
         raise ImageRejected(f"corrupt: {type(exc).__name__}: {short_detail(exc)}") from exc
 
 
-class ImageExtractor:
+class ImageExtractor(FormatExtractor):
     name = "pillow"
     media_types: tuple[str, ...] = tuple(sorted(OCR_IMAGE_MEDIA_TYPES))
+    library = "pillow"
 
-    def version(self) -> str:
-        return library_version("pillow")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
+        media_type = _media_type(data)
         try:
-            info = image_info(data, max_image_pixels=max_image_pixels, max_frames=max_pages)
+            info = image_info(data, max_image_pixels=limits.max_image_pixels, max_frames=limits.max_pages)
         except ImageRejected as exc:
-            return make_result(self, _media_type(data), "failed", error=str(exc))
+            return self.failed(str(exc), media_type=media_type)
         pages = tuple(PageText(number=n, text="", needs_ocr=True) for n in range(1, info.frames + 1))
         error = f"no_text: {info.format} image of {info.width}x{info.height} pixels (needs OCR)"
-        return make_result(self, _media_type(data), "no_text", pages=pages, page_count=info.frames, error=error)
+        return self.result("no_text", media_type=media_type, pages=pages, page_count=info.frames, error=error)
 
 
 def _media_type(data: bytes) -> str:
