@@ -6,6 +6,7 @@ import functools
 import platform
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor, PageText
 
@@ -91,16 +92,24 @@ class ReadLimits:
 class FormatExtractor:
     """What every format's extractor shares, so each module holds only what its format needs.
 
-    A subclass names itself (``name``, ``media_types``, ``library`` for the version stamp) and implements
-    ``read``; the helpers give every result the same fields and the same wording of the common reasons.
+    A subclass names itself in its class line (``name``, ``media_types``, ``library`` whose version stamps
+    the results, ``prefixed`` when the stamp names the library) and implements ``read``; the helpers give
+    every result the same fields and the same wording of the common reasons.
     """
 
     name: str
     media_types: tuple[str, ...]
     library: str
+    prefixed: bool
+
+    def __init_subclass__(cls, *, name: str, media_types: tuple[str, ...], library: str = "",
+                          prefixed: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.name, cls.media_types, cls.library, cls.prefixed = name, media_types, library, prefixed
 
     def version(self) -> str:
-        return library_version(self.library)
+        found = library_version(self.library)
+        return f"{self.library}-{found}" if self.prefixed else found
 
     def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000,
                 max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS) -> ExtractionResult:

@@ -17,7 +17,6 @@ from evidence.extraction.common import (
     ENCRYPTED,
     FormatExtractor,
     ReadLimits,
-    library_version,
     short_detail,
 )
 from evidence.media.ole import open_ole
@@ -54,15 +53,10 @@ class DocFormatError(ValueError):
 
 
 class DocEncrypted(Exception):
-    pass
+    """The document is encrypted or obfuscated: its text needs the password."""
 
 
-class DocExtractor(FormatExtractor):
-    name = "msdoc"
-    media_types: tuple[str, ...] = (DOC_MEDIA_TYPE,)
-
-    def version(self) -> str:
-        return f"olefile-{library_version('olefile')}"
+class DocExtractor(FormatExtractor, name="msdoc", media_types=(DOC_MEDIA_TYPE,), library="olefile", prefixed=True):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:

@@ -49,10 +49,7 @@ _CORRUPT_ERRORS = (
 )
 
 
-class DocxExtractor(FormatExtractor):
-    name = "python-docx"
-    media_types: tuple[str, ...] = (DOCX_MEDIA_TYPE,)
-    library = "python-docx"
+class DocxExtractor(FormatExtractor, name="python-docx", media_types=(DOCX_MEDIA_TYPE,), library="python-docx"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:

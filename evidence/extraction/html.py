@@ -25,10 +25,7 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SPACES = re.compile(r"[ \r\f\v\xa0]+")
 
 
-class HtmlExtractor(FormatExtractor):
-    name = "lxml-html"
-    media_types: tuple[str, ...] = (HTML_MEDIA_TYPE,)
-    library = "lxml"
+class HtmlExtractor(FormatExtractor, name="lxml-html", media_types=(HTML_MEDIA_TYPE,), library="lxml"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         if len(data) > MAX_HTML_BYTES:

@@ -90,10 +90,7 @@ def _load(image: Image.Image) -> None:
         raise ImageRejected(f"corrupt: {type(exc).__name__}: {short_detail(exc)}") from exc
 
 
-class ImageExtractor(FormatExtractor):
-    name = "pillow"
-    media_types: tuple[str, ...] = tuple(sorted(OCR_IMAGE_MEDIA_TYPES))
-    library = "pillow"
+class ImageExtractor(FormatExtractor, name="pillow", media_types=tuple(sorted(OCR_IMAGE_MEDIA_TYPES)), library="pillow"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         media_type = _media_type(data)

@@ -19,7 +19,6 @@ from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageTex
 from evidence.extraction.common import (
     FormatExtractor,
     ReadLimits,
-    library_version,
     non_space_chars,
     short_detail,
 )
@@ -44,12 +43,8 @@ MAX_DEPTH = 200
 _CORRUPT_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, zlib.error, EOFError)
 
 
-class OdfExtractor(FormatExtractor):
-    name = "odf-xml"
-    media_types: tuple[str, ...] = (ODT_MEDIA_TYPE, ODS_MEDIA_TYPE, ODP_MEDIA_TYPE)
-
-    def version(self) -> str:
-        return f"lxml-{library_version('lxml')}"
+class OdfExtractor(FormatExtractor, name="odf-xml", media_types=(ODT_MEDIA_TYPE, ODS_MEDIA_TYPE, ODP_MEDIA_TYPE),
+                   library="lxml", prefixed=True):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         media_type = ODT_MEDIA_TYPE

@@ -45,15 +45,9 @@ class PdfExtractor:
     def version(self) -> str:
         return library_version("pypdfium2")
 
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-        max_table_pages: int = MAX_TABLE_PAGES,
-    ) -> ExtractionResult:
+    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000,
+                max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
+                max_table_pages: int = MAX_TABLE_PAGES) -> ExtractionResult:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:

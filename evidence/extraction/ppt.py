@@ -16,7 +16,6 @@ from evidence.extraction.common import (
     ENCRYPTED,
     FormatExtractor,
     ReadLimits,
-    library_version,
     short_detail,
 )
 from evidence.media.ole import open_ole
@@ -33,15 +32,10 @@ _FIELD_PLACEHOLDER = "*"
 
 
 class PptFormatError(ValueError):
-    pass
+    """The file has no PowerPoint Document stream, or its records cannot be followed."""
 
 
-class PptExtractor(FormatExtractor):
-    name = "msppt"
-    media_types: tuple[str, ...] = (PPT_MEDIA_TYPE,)
-
-    def version(self) -> str:
-        return f"olefile-{library_version('olefile')}"
+class PptExtractor(FormatExtractor, name="msppt", media_types=(PPT_MEDIA_TYPE,), library="olefile", prefixed=True):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:

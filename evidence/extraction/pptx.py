@@ -41,10 +41,7 @@ _CORRUPT_ERRORS = (
 MAX_GROUP_DEPTH = 20
 
 
-class PptxExtractor(FormatExtractor):
-    name = "python-pptx"
-    media_types: tuple[str, ...] = (PPTX_MEDIA_TYPE,)
-    library = "python-pptx"
+class PptxExtractor(FormatExtractor, name="python-pptx", media_types=(PPTX_MEDIA_TYPE,), library="python-pptx"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:

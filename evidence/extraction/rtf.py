@@ -18,10 +18,7 @@ from evidence.media.types import RTF_MEDIA_TYPE
 MAX_RTF_BYTES = 64 * 1024 * 1024
 
 
-class RtfExtractor(FormatExtractor):
-    name = "striprtf"
-    media_types: tuple[str, ...] = (RTF_MEDIA_TYPE,)
-    library = "striprtf"
+class RtfExtractor(FormatExtractor, name="striprtf", media_types=(RTF_MEDIA_TYPE,), library="striprtf"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         if len(data) > MAX_RTF_BYTES:

@@ -28,11 +28,8 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class TextExtractor(FormatExtractor):
+class TextExtractor(FormatExtractor, name="text", media_types=(TEXT_MEDIA_TYPE,)):
     """Decoding lives in the standard library, so the version recorded is Python's."""
-
-    name = "text"
-    media_types: tuple[str, ...] = (TEXT_MEDIA_TYPE,)
 
     def version(self) -> str:
         return stdlib_version()

@@ -31,10 +31,7 @@ _CORRUPT_ERRORS = (
 )
 
 
-class XlsExtractor(FormatExtractor):
-    name = "xlrd"
-    media_types: tuple[str, ...] = (XLS_MEDIA_TYPE,)
-    library = "xlrd"
+class XlsExtractor(FormatExtractor, name="xlrd", media_types=(XLS_MEDIA_TYPE,), library="xlrd"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         budget = CellBudget()

@@ -30,10 +30,7 @@ _CORRUPT_ERRORS = (
 )
 
 
-class XlsxExtractor(FormatExtractor):
-    name = "openpyxl"
-    media_types: tuple[str, ...] = (XLSX_MEDIA_TYPE,)
-    library = "openpyxl"
+class XlsxExtractor(FormatExtractor, name="openpyxl", media_types=(XLSX_MEDIA_TYPE,), library="openpyxl"):
 
     def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         budget = CellBudget()

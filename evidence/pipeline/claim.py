@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, or_, update
 from sqlalchemy.orm import Session
@@ -46,20 +46,32 @@ def _take_lease(session: Session, model: type[Document] | type[Batch], row_id: i
     return token if result.rowcount == 1 else None
 
 
+R = TypeVar("R", Document, Batch)
+
+
+def _claim(session: Session, model: type[R], row_id: int, waiting: ColumnElement[bool], lease_seconds: int,
+           max_attempts: int, failed: DocumentState | BatchState) -> tuple[R | None, Claim | None]:
+    """Take the lease and count the attempt; past ``max_attempts`` the row fails with the reason instead.
+    (the row when it gave up, None) or (None, the claim); (None, None) when the lease was not free."""
+    token = _take_lease(session, model, row_id, waiting, lease_seconds)
+    row = session.get(model, row_id) if token is not None else None
+    if token is None or row is None:
+        return None, None
+    session.refresh(row)
+    if row.attempts > max_attempts:
+        row.status, row.error = failed, gave_up_reason(row.attempts - 1)
+        row.lease_token = row.lease_expires_at = None
+        return row, None
+    return None, Claim(token, row.attempts)
+
+
 def claim_document(session: Session, document_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
     """Claim a queued document whose lease is free; None when someone else holds it or it is final."""
     waiting = (Document.status == DocumentState.QUEUED) & Document.duplicate_of_id.is_(None)
-    token = _take_lease(session, Document, document_id, waiting, lease_seconds)
-    doc = session.get(Document, document_id) if token is not None else None
-    if token is None or doc is None:
-        return None
-    session.refresh(doc)
-    if doc.attempts > max_attempts:
-        doc.status, doc.error = DocumentState.FAILED, gave_up_reason(doc.attempts - 1)
-        doc.lease_token = doc.lease_expires_at = None
+    doc, claim = _claim(session, Document, document_id, waiting, lease_seconds, max_attempts, DocumentState.FAILED)
+    if doc is not None and claim is None:  # gave up: the copies waiting on this content get its failure
         settle_followers(session, doc)
-        return None
-    return Claim(token, doc.attempts)
+    return claim
 
 
 def release_document(session: Session, document_id: int, token: str) -> bool:
@@ -75,16 +87,8 @@ def release_document(session: Session, document_id: int, token: str) -> bool:
 
 def claim_batch(session: Session, batch_id: int, *, lease_seconds: int, max_attempts: int) -> Claim | None:
     """Claim a received upload for ingesting; after ``max_attempts`` the batch fails with a reason."""
-    token = _take_lease(session, Batch, batch_id, Batch.status == BatchState.RECEIVED, lease_seconds)
-    batch = session.get(Batch, batch_id) if token is not None else None
-    if token is None or batch is None:
-        return None
-    session.refresh(batch)
-    if batch.attempts > max_attempts:
-        batch.status, batch.error = BatchState.FAILED, gave_up_reason(batch.attempts - 1)
-        batch.lease_token = batch.lease_expires_at = None
-        return None
-    return Claim(token, batch.attempts)
+    waiting = Batch.status == BatchState.RECEIVED
+    return _claim(session, Batch, batch_id, waiting, lease_seconds, max_attempts, BatchState.FAILED)[1]
 
 
 def release_batch(session: Session, batch_id: int, token: str) -> bool:

@@ -38,16 +38,9 @@ class IngestResult:
     total: int = 0
 
 
-def create_batch(
-    session: Session,
-    catalog: Catalog,
-    *,
-    source_name: str,
-    archive_sha256: str | None = None,
-    opd_override: str | None = None,
-    opd_scope: str | None = None,
-    created_by: str | None = None,
-) -> Batch:
+def create_batch(session: Session, catalog: Catalog, *, source_name: str, archive_sha256: str | None = None,
+                 opd_override: str | None = None, opd_scope: str | None = None,
+                 created_by: str | None = None) -> Batch:
     ensure_framework(session, catalog)
     batch = Batch(framework_id=catalog.id, source_name=source_name,
                   archive_sha256=archive_sha256, opd_override=opd_override, opd_scope=opd_scope,
@@ -57,14 +50,8 @@ def create_batch(
     return batch
 
 
-def ingest_items(
-    session: Session,
-    store: BlobStore,
-    batch: Batch,
-    items: Iterable[IntakeItem],
-    *,
-    opd_directory: OpdDirectory,
-) -> IngestResult:
+def ingest_items(session: Session, store: BlobStore, batch: Batch, items: Iterable[IntakeItem], *,
+                 opd_directory: OpdDirectory) -> IngestResult:
     """Record every item of an intake in ``batch``; the caller commits, then hands ``to_process`` on."""
     result = IngestResult(batch_id=batch.id)
     seen: dict[str, Document] = {}
@@ -103,17 +90,9 @@ def ingest_items(
     return result
 
 
-def ingest_source(
-    session: Session,
-    store: BlobStore,
-    source: Path,
-    *,
-    catalog: Catalog,
-    opd_directory: OpdDirectory,
-    limits: IntakeLimits,
-    opd_override: str | None = None,
-    created_by: str | None = None,
-) -> IngestResult:
+def ingest_source(session: Session, store: BlobStore, source: Path, *, catalog: Catalog,
+                  opd_directory: OpdDirectory, limits: IntakeLimits, opd_override: str | None = None,
+                  created_by: str | None = None) -> IngestResult:
     """CLI path: an archive or folder on this machine, recorded as one batch."""
     source = Path(source)
     batch = create_batch(session, catalog, source_name=source.name, opd_override=opd_override, created_by=created_by,
@@ -140,17 +119,9 @@ def _opd_for(path: str, directory: OpdDirectory, override: str | None) -> tuple[
     return match.name, "path" if match.folder else "filename"
 
 
-def receive_upload(
-    session: Session,
-    store: BlobStore,
-    upload: Path,
-    *,
-    filename: str,
-    catalog: Catalog,
-    opd_scope: str | None = None,
-    opd_override: str | None = None,
-    created_by: str | None = None,
-) -> Batch:
+def receive_upload(session: Session, store: BlobStore, upload: Path, *, filename: str, catalog: Catalog,
+                   opd_scope: str | None = None, opd_override: str | None = None,
+                   created_by: str | None = None) -> Batch:
     """Store an uploaded file first (fsync + rename), then record its batch; the caller commits, then enqueues.
 
     The order matters for reliability: a batch row always points at bytes that are already on disk.

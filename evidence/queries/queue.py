@@ -75,18 +75,9 @@ def _queue_base(viewer: Viewer, framework: str, filters: QueueFilters) -> Select
     return stmt
 
 
-def review_queue(
-    session: Session,
-    viewer: Viewer,
-    framework: str,
-    *,
-    opd: str | None = None,
-    indicator: int | None = None,
-    above_threshold: bool | None = None,
-    filters: QueueFilters | None = None,
-    limit: int,
-    offset: int,
-) -> Page[QueueItem]:
+def review_queue(session: Session, viewer: Viewer, framework: str, *, opd: str | None = None,
+                 indicator: int | None = None, above_threshold: bool | None = None,
+                 filters: QueueFilters | None = None, limit: int, offset: int) -> Page[QueueItem]:
     """Current suggestions no person has decided on yet: "perlu dicek" candidates first (an indicator no
     file confirms or suggests, which a reviewer's yes turns from a gap into evidence), then most uncertain
     first (|score - threshold|).

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from sqlalchemy import Select, false, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from evidence.db.models import Batch, Document
 from evidence.states import duplicate_origin
@@ -39,22 +39,21 @@ def is_scoped(viewer: Viewer) -> bool:
     return viewer.role not in UNSCOPED_ROLES
 
 
-def scope_documents(stmt: Select, viewer: Viewer) -> Select:
-    """Restrict a statement over ``documents`` to what the viewer may see."""
+def _scoped(stmt: Select, viewer: Viewer, opd_column: InstrumentedAttribute[str | None]) -> Select:
+    """``stmt`` limited to rows whose ``opd_column`` is the viewer's OPD (nothing for an OPD-less user)."""
     if not is_scoped(viewer):
         return stmt
-    if not viewer.opd:
-        return stmt.where(false())
-    return stmt.where(Document.opd == viewer.opd)
+    return stmt.where(opd_column == viewer.opd) if viewer.opd else stmt.where(false())
+
+
+def scope_documents(stmt: Select, viewer: Viewer) -> Select:
+    """Restrict a statement over ``documents`` to what the viewer may see."""
+    return _scoped(stmt, viewer, Document.opd)
 
 
 def scope_batches(stmt: Select, viewer: Viewer) -> Select:
     """An OPD user sees the batches uploaded for its OPD (``opd_scope``), not Pemda-wide ones."""
-    if not is_scoped(viewer):
-        return stmt
-    if not viewer.opd:
-        return stmt.where(false())
-    return stmt.where(Batch.opd_scope == viewer.opd)
+    return _scoped(stmt, viewer, Batch.opd_scope)
 
 
 HIDDEN_DUPLICATE_ERROR = "duplicate"

@@ -132,13 +132,8 @@ def build_gap_report(
             _gap(catalog, owners, i) for i in catalog.indicator_ids() if i not in evidence and i not in external
         ],
         indicators_assessed_externally=[
-            ExternalIndicator(
-                id=ind.id,
-                short_name=ind.short_name,
-                weight=ind.weight,
-                evaluation=ind.external_evaluation,
-                has_evidence=ind.id in evidence,
-            )
+            ExternalIndicator(id=ind.id, short_name=ind.short_name, weight=ind.weight,
+                              evaluation=ind.external_evaluation, has_evidence=ind.id in evidence)
             for ind in catalog.indicators
             if ind.is_external
         ],

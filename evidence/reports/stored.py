@@ -38,23 +38,12 @@ class StoredReport:
     batches: int
 
 
-def stored_gap_report(
-    session: Session,
-    viewer: Viewer,
-    catalog: Catalog,
-    directory: OpdDirectory,
-    *,
-    settings: Settings,
-    catalogs: Catalogs,
-    opd: str | None = None,
-    batch_id: int | None = None,
-    other_frameworks: Sequence[str] = (),
-    source: str | None = None,
-    model_version: str | None = None,
-    changes_before: datetime | None = None,
-    snapshot_by: str | None = None,
-    lang: str = "id",
-) -> StoredReport:
+def stored_gap_report(session: Session, viewer: Viewer, catalog: Catalog, directory: OpdDirectory, *,
+                      settings: Settings, catalogs: Catalogs, opd: str | None = None,
+                      batch_id: int | None = None, other_frameworks: Sequence[str] = (),
+                      source: str | None = None, model_version: str | None = None,
+                      changes_before: datetime | None = None, snapshot_by: str | None = None,
+                      lang: str = "id") -> StoredReport:
     """``opd`` limits the report to one OPD's part (other OPDs' missing uploads are not its gap), ``batch_id``
     to one intake (``spbe scan``). The evidence the same files carry in ``other_frameworks`` becomes the
     transition view when a crosswalk joins them to ``catalog``. The report carries what changed since the

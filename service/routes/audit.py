@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from evidence.audit import list_events
 from service.deps import AdminPrincipal, RuntimeDep
@@ -16,11 +16,13 @@ router = APIRouter(prefix=API_PREFIX, tags=["audit"])
 
 
 class AuditEventOut(BaseModel):
+    """One appended event: who did what to which target, with the state before and after."""
+
     id: int
     created_at: datetime
-    actor: str
-    action: str
-    target_type: str
+    actor: str = Field(description="Nama pengguna, 'retrain' atau pengguna CLI")
+    action: str = Field(description="mis. review.accept, user.created, user.password_changed, model.promote")
+    target_type: str = Field(description="document, user atau model")
     target_id: str
     before: Any | None = None
     after: Any | None = None
