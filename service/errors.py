@@ -58,8 +58,8 @@ def _describe_validation(errors: list[dict], lang: str) -> str:
         phrase = VALIDATION_PHRASES.get(err.get("type", ""))
         if phrase is not None:
             ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-            if normalize_lang(lang) == "id" and "expected" in ctx:  # pydantic joins choices with "or"
-                ctx["expected"] = ctx["expected"].replace(" or ", " atau ")
+            if "expected" in ctx:  # pydantic joins choices with an English "or"
+                ctx["expected"] = ctx["expected"].replace(" or ", f" {t('word.or', lang)} ")
             try:
                 text = (phrase.get(normalize_lang(lang)) or phrase["id"]).format(**ctx)
             except (KeyError, IndexError):

@@ -34,12 +34,12 @@ class AuditEventOut(BaseModel):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-class AuditPage(BaseModel):
+class AuditPageOut(BaseModel):
     items: list[AuditEventOut]
     next_before_id: int | None = None
 
 
-@router.get("/audit", response_model=AuditPage, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+@router.get("/audit", response_model=AuditPageOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
 def audit(
     principal: AdminPrincipal,
     rt: RuntimeDep,
@@ -47,9 +47,9 @@ def audit(
     actor: Annotated[str | None, Query(max_length=100)] = None,
     before_id: Annotated[int | None, Query(ge=1, le=2**31 - 1, description="Halaman berikutnya")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> AuditPage:
+) -> AuditPageOut:
     """Newest first. Reviews, relabels, user creation and password changes, model promotions."""
     with rt.db.session() as session:
         events = list_events(session, action=action, actor=actor, before_id=before_id, limit=limit)
         items = [AuditEventOut.model_validate(e, from_attributes=True) for e in events]
-    return AuditPage(items=items, next_before_id=items[-1].id if len(items) == limit else None)
+    return AuditPageOut(items=items, next_before_id=items[-1].id if len(items) == limit else None)

@@ -24,7 +24,7 @@ from service.deps import CatalogDep, CurrentPrincipal, LangDep, RuntimeDep, reso
 from service.errors import ApiError
 from service.presenters import document_detail_out, document_summary
 from service.routes.common import API_PREFIX, DEFAULT_PAGE, INVALID, MAX_PAGE, NOT_FOUND, UNAUTHORIZED
-from service.schemas import DocumentDetailOut, DocumentList
+from service.schemas import DocumentDetailOut, DocumentListOut
 
 router = APIRouter(prefix=API_PREFIX, tags=["dokumen"])
 SNIFF_BYTES = 64 * 1024
@@ -53,7 +53,7 @@ def content_disposition(filename: str, disposition: str = "attachment") -> str:
     return f"{disposition}; filename=\"{fallback or 'berkas'}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-@router.get("/documents", response_model=DocumentList, name="list_documents",
+@router.get("/documents", response_model=DocumentListOut, name="list_documents",
             responses={**UNAUTHORIZED, **INVALID})
 def documents(
     request: Request,
@@ -68,7 +68,7 @@ def documents(
     batch_id: int | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
     offset: Annotated[int, Query(ge=0)] = 0,
-) -> DocumentList:
+) -> DocumentListOut:
     """Documents visible to you, newest first. Lists never include the extracted text."""
     filters = DocumentFilters(
         framework=catalog.id,
@@ -83,7 +83,7 @@ def documents(
         reviews = reviews_by_document(session, [d.id for d in page.items], catalog.id)
         hidden = hidden_duplicate_origins(session, principal, page.items)
         items = [document_summary(d, catalog, reviews.get(d.id, []), lang, hidden) for d in page.items]
-    return DocumentList(total=page.total, limit=limit, offset=offset, items=items)
+    return DocumentListOut(total=page.total, limit=limit, offset=offset, items=items)
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetailOut, name="get_document",

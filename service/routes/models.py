@@ -32,7 +32,7 @@ class ModelsOut(BaseModel):
     versions: list[ModelVersionOut]
 
 
-class RetrainAccepted(BaseModel):
+class RetrainAcceptedOut(BaseModel):
     framework: str
     job_id: str | None
     mode: str
@@ -63,12 +63,12 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 
 
-@router.post("/models/retrain", status_code=202, response_model=RetrainAccepted,
+@router.post("/models/retrain", status_code=202, response_model=RetrainAcceptedOut,
              responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def retrain(rt: RuntimeDep, request: Request, principal: AdminPrincipal, catalog: CatalogDep) -> RetrainAccepted:
+def retrain(rt: RuntimeDep, request: Request, principal: AdminPrincipal, catalog: CatalogDep) -> RetrainAcceptedOut:
     """Queue a retrain on the base corpus plus reviewer-confirmed documents. The job skips when no
     confirmed label changed and promotes the new version only if it is not worse on held-out documents."""
     dispatcher = rt.dispatcher
     job_id = dispatcher.submit_retrain(catalog.id)
-    return RetrainAccepted(framework=catalog.id, job_id=job_id, mode=dispatcher.mode,
+    return RetrainAcceptedOut(framework=catalog.id, job_id=job_id, mode=dispatcher.mode,
                            detail="Pelatihan ulang diantrekan; lihat GET /api/v1/models untuk hasilnya.")

@@ -37,7 +37,7 @@ from service.routes.common import (
     UNAUTHORIZED,
 )
 from service.routes.documents import check_indicator
-from service.schemas import BulkItemResult, BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
+from service.schemas import BulkItemOut, BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
 
 router = APIRouter(prefix=API_PREFIX, tags=["tinjauan"])
 
@@ -80,7 +80,7 @@ def create_reviews(metrics: MetricsDep, body: BulkReviewIn, request: Request, pr
             outcomes = record_each(session, entries, reviewer=principal.username)
         except BulkReviewError as exc:
             raise LocalizedError(422, exc.message) from None
-        results = [BulkItemResult(index=o.index, status="created" if o.review else "refused",
+        results = [BulkItemOut(index=o.index, status="created" if o.review else "refused",
                                   review_id=o.review.id if o.review else None,
                                   error=o.error.message(lang) if o.error else None) for o in outcomes]
     stored = [entries[o.index][1].decision for o in outcomes if o.review is not None]

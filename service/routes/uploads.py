@@ -23,7 +23,7 @@ from evidence.storage import BlobStore
 from service.deps import CatalogDep, UploaderPrincipal, get_metrics, get_runtime, resolve_opd_name
 from service.errors import ApiError
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
-from service.schemas import BatchAccepted, ErrorOut
+from service.schemas import BatchAcceptedOut, ErrorOut
 from service.security import Principal
 from service.uploads import ReceivedUpload, receive_upload_stream
 
@@ -131,7 +131,7 @@ async def store_upload(request: Request, principal: Principal, catalog: Catalog,
     return batch_id
 
 
-async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAccepted:
+async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAcceptedOut:
     settings = get_runtime(request).settings
     try:
         upload = await receive_upload_stream(
@@ -146,7 +146,7 @@ async def _accept(request: Request, response: Response, principal: Principal, ca
         upload.discard()
     location = request.app.url_path_for("get_batch", batch_id=str(batch_id))
     response.headers["Location"] = location
-    return BatchAccepted(
+    return BatchAcceptedOut(
         batch_id=batch_id,
         links={
             "batch": location,
@@ -156,17 +156,17 @@ async def _accept(request: Request, response: Response, principal: Principal, ca
     )
 
 
-@router.post("/archives", status_code=202, response_model=BatchAccepted, responses=UPLOAD_RESPONSES,
+@router.post("/archives", status_code=202, response_model=BatchAcceptedOut, responses=UPLOAD_RESPONSES,
              openapi_extra=_multipart_body("Arsip ZIP bukti dukung (folder per OPD)"))
 async def upload_archive(request: Request, response: Response, principal: UploaderPrincipal,
-                         catalog: CatalogDep) -> BatchAccepted:
+                         catalog: CatalogDep) -> BatchAcceptedOut:
     """Upload a ZIP of evidence. 202: recorded and queued; follow ``links.batch`` for progress."""
     return await _accept(request, response, principal, catalog, "archive")
 
 
-@router.post("/documents", status_code=202, response_model=BatchAccepted, responses=UPLOAD_RESPONSES,
+@router.post("/documents", status_code=202, response_model=BatchAcceptedOut, responses=UPLOAD_RESPONSES,
              openapi_extra=_multipart_body("Satu berkas bukti dukung (PDF, DOCX, ...)"))
 async def upload_document(request: Request, response: Response, principal: UploaderPrincipal,
-                          catalog: CatalogDep) -> BatchAccepted:
+                          catalog: CatalogDep) -> BatchAcceptedOut:
     """Upload one evidence file; it becomes a batch of one."""
     return await _accept(request, response, principal, catalog, "document")
