@@ -18,16 +18,13 @@ from collections.abc import Iterable, Sequence
 
 from evidence.catalog import Catalog, Indicator
 from evidence.domain import ScannedDocument
+from evidence.i18n import t
 from evidence.reports.model import CriticalCheck, EvidenceRef, IndicatorState, IndicatorStatus
 from evidence.states import DocumentState
 
 STATE_ORDER: tuple[IndicatorState, ...] = ("confirmed", "suggested", "perlu_dicek", "missing")
-STATE_LABELS = {
-    "confirmed": "Terkonfirmasi",
-    "suggested": "Saran model (belum ditinjau)",
-    "perlu_dicek": "Perlu dicek",
-    "missing": "Belum ada",
-}
+STATE_LABELS: dict[str, str] = {state: t(f"indicator_state.{state}") for state in STATE_ORDER}
+"""The exports' (Indonesian) names of the four states, from the message catalog."""
 CONFIRMED_REVIEWS = frozenset({"accepted", "relabelled"})
 UNREADABLE = frozenset({DocumentState.FAILED, DocumentState.UNSUPPORTED, DocumentState.NO_TEXT})
 

@@ -19,6 +19,7 @@ from rapidfuzz.utils import default_process
 from starlette.concurrency import run_in_threadpool
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import (
     QUEUE_STATES,
     SCORE_BANDS,
@@ -41,13 +42,9 @@ router = APIRouter(prefix="/pages", include_in_schema=False)
 TABLE_SIZE = 100
 MIN_NAME_SCORE = 80
 CLEAR_MARGIN = 3
-BAND_LABELS = {
-    "above": "di atas ambang",
-    "candidate": "perlu dicek (kandidat teratas)",
-    "mid": "di bawah ambang, skor 0,05 ke atas",
-    "low": "skor di bawah 0,05",
-}
-STATE_LABELS = {"pending": "belum ditinjau", "reviewed": "sudah ditinjau", "all": "semua"}
+# The pages are Indonesian; the names come from the message catalog.
+BAND_LABELS = {band: t(f"queue_band.{band}") for band in SCORE_BANDS}
+STATE_LABELS = {state: t(f"queue_state.{state}") for state in QUEUE_STATES}
 FILTER_KEYS = ("opd", "indicator", "band", "doc_type", "state")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[\w ]+·\s*)?(\d{1,3})\b")
 
