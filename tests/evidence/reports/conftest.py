@@ -12,9 +12,8 @@ from evidence.opd import OpdDirectory, load_opd_directory
 from evidence.opd.directory import BUNDLED_OPD_PATH
 from evidence.reports import GapReport, build_gap_report
 from evidence.states import DocumentState
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
 MALICIOUS = "Bappeda/<script>alert(1)</script>.pdf"
 
 

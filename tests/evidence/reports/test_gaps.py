@@ -13,9 +13,8 @@ from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, owed_indicators
 from evidence.states import DocumentState
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
 WHEN = datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
 
 

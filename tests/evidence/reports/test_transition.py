@@ -24,9 +24,7 @@ from evidence.reports import (
     with_transition,
 )
 from evidence.states import DocumentState
-
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
 
 @pytest.fixture(scope="module")
