@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SAMPLE := var/sample/sukamaju-bukti-dukung.zip
 DEMO_ENV := SPBE_DATA_DIR=var/demo SPBE_PEMDA_NAME="Pemerintah Kabupaten Sukamaju"
 
-.PHONY: setup demo test lint bench train clean
+.PHONY: setup demo test lint typecheck bench train clean
 
 $(BIN)/spbe: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,14 @@ demo: setup
 test: setup
 	scripts/ensure_services.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 lint: setup
 	$(BIN)/ruff check .
+
+typecheck: setup
+	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python -m bench

@@ -35,7 +35,7 @@ def main() -> None:
         get_settings.cache_clear()
         app = create_app(get_settings())
         client = TestClient(app)
-        with app.state.db.session() as s:
+        with app.state.runtime.db.session() as s:
             s.add(Framework(id="spbe-2020", name="SPBE", catalog_version="2020.1"))
             s.flush()
             batch = Batch(framework_id="spbe-2020", source_name="bench.zip", status="done")

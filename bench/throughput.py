@@ -91,7 +91,7 @@ def run_api(archive: Path, workers: int) -> tuple[float, list[float], list[float
     redis.Redis.from_url(REDIS_URL).flushdb()
     app = create_app(get_settings())
     client = TestClient(app)
-    with app.state.db.session() as s:
+    with app.state.runtime.db.session() as s:
         user = User(username="bench", password_hash=hash_password("bench-rahasia-1"), role="admin", active=True)
         s.add(user)
         s.flush()
@@ -110,11 +110,11 @@ def run_api(archive: Path, workers: int) -> tuple[float, list[float], list[float
         batch_id = response.json()["batch_id"]
         while True:
             time.sleep(0.5)
-            with app.state.db.session() as s:
+            with app.state.runtime.db.session() as s:
                 if s.get(Batch, batch_id).status in ("done", "failed"):
                     break
         elapsed = time.perf_counter() - started
-        with app.state.db.session() as s:
+        with app.state.runtime.db.session() as s:
             counts = dict(s.execute(select(Document.status, func.count()).where(Document.batch_id == batch_id)
                                     .group_by(Document.status)).all())
             fanned_out = s.execute(select(func.min(Document.enqueued_at)).where(Document.batch_id == batch_id)).scalar()
@@ -127,7 +127,7 @@ def run_api(archive: Path, workers: int) -> tuple[float, list[float], list[float
             peaks.append(usage.ru_maxrss / 1024)
             cpus.append(usage.ru_utime + usage.ru_stime)
     client.close()
-    app.state.db.engine.dispose()
+    app.state.runtime.db.engine.dispose()
     with admin.begin() as conn:
         conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     admin.dispose()

@@ -18,8 +18,8 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date
 
-# The product's document types (issue 3). ``doc_kind`` keeps the finer label that ``detect_doc_type``
-# has always returned (and that the stored ``documents.doc_type`` column holds), so nothing downstream moves.
+# The product's document types (issue 3). ``doc_kind`` keeps the finer label that ``detect_kind``
+# returns (and that the stored ``documents.doc_type`` column holds), so nothing downstream moves.
 DOC_TYPES: tuple[str, ...] = (
     "peraturan_kepala_daerah", "peraturan_daerah", "keputusan", "surat_edaran", "sop", "laporan", "notulen",
     "perencanaan_anggaran", "screenshot_lainnya",
@@ -281,8 +281,9 @@ def _status(text: str, kind: str, head: str, start: int, number_blank: bool, num
     top = head[: max(start, 0) + (about.start() if about else 300)]
     line = _DRAFT_LINE.search(text[:HEAD_CHARS]) or _DRAFT_LINE.search(text[-2000:])
     heading = _DRAFT_HEADING.search(top)
-    if line or heading:
-        marker = (line or heading).group(0).strip()
+    found = line or heading
+    if found is not None:
+        marker = found.group(0).strip()
         return "draft", f"penanda draf '{marker[:40]}'", None
     enacted_at = _ENACTED_AT.search(text)
     if enacted_at and enacted_at.group(2):

@@ -51,9 +51,6 @@ class Classification:
     maturity: dict[int, MaturityHint] = field(default_factory=dict)  # per suggested/candidate indicator
     evidence: dict[int, list[dict]] = field(default_factory=dict)  # per suggestion: [{page, sentence, term}]
 
-    def maturity_for(self, indicator_id: int) -> MaturityHint | None:
-        return self.maturity.get(indicator_id)
-
 
 def combine(probabilities: np.ndarray, label_ids: list[int], hits: list[RuleHit]) -> np.ndarray:
     """Treat each rule as independent evidence: 1 - (1 - p) * prod(1 - strength)."""

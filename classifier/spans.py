@@ -20,8 +20,13 @@ MAX_SENTENCE = 220
 
 
 class PageLike(Protocol):
-    number: int
-    text: str
+    """A page of extracted text (``evidence.extraction.PageText``), read-only."""
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version as pkg_version
+from typing import Any
 
 import numpy as np
 import sklearn
@@ -111,7 +112,7 @@ def _text_key(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
-def _stable(value: object) -> object:
+def _stable(value: object) -> Any:
     """A process-independent description of a configuration: no memory addresses, no set order."""
     if hasattr(value, "get_params"):
         return [type(value).__name__, _stable(value.get_params(deep=False))]

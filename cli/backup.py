@@ -7,16 +7,14 @@ from pathlib import Path
 
 import typer
 
-from cli.common import console, fail
-from evidence.settings import get_settings
+from cli.common import console, context, fail
+from evidence.db import Database
+from evidence.storage import BlobStore
 
 
-def _targets():
-    from evidence.db import open_database
-    from evidence.storage import BlobStore
-
-    settings = get_settings()
-    return open_database(settings.resolved_database_url()), BlobStore(settings.resolved_storage_dir())
+def _targets() -> tuple[Database, BlobStore]:
+    rt = context()
+    return rt.db, rt.store
 
 
 def backup(target: Path = typer.Argument(..., help="Folder baru (atau kosong) untuk cadangan.")) -> None:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import typer
 from rich.table import Table
 
-from cli.common import FrameworkOption, catalog_for, classifier_for, console
+from classifier.predict import Classification
+from cli.common import FrameworkOption, catalog_for, classifier_for, console, context
+from evidence.catalog import Catalog
 from evidence.extraction.policy import ExtractionPolicy
 from evidence.pipeline.classify import Classifiers
 from evidence.pipeline.parallel import Job, ParallelExtractor
 from evidence.pipeline.process import Outcome, outcome_of
-from evidence.settings import get_settings
 
 
 def _maturity(outcome, indicator_id: int) -> dict | None:
@@ -56,12 +58,14 @@ def _empty_record(path: Path) -> dict:
             "candidates": [], "pages": None, "text_chars": 0, "metadata": None}
 
 
-def _fill(record: dict, outcome: Outcome, catalog) -> None:
+def _fill(record: dict, outcome: Outcome, catalog: Catalog) -> None:
     result = outcome.extraction
-    record.update(status=outcome.status, error=outcome.error, pages=result.page_count, text_chars=result.text_chars)
+    record.update(status=outcome.status, error=outcome.error)
+    if result is not None:
+        record.update(pages=result.page_count, text_chars=result.text_chars)
     if not outcome.classifications:
         return
-    said = outcome.classifications[0][1]
+    said = cast(Classification, outcome.classifications[0][1])  # the trained model's, with metadata and evidence
     record["doc_type"] = said.doc_type
     record["metadata"] = said.metadata.as_dict() if said.metadata is not None else None
     record["indicators"] = [
@@ -83,9 +87,10 @@ def classify(
     framework: str | None = FrameworkOption,
 ) -> None:
     """Suggest the indicators each file supports."""
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
-    classifier = classifier_for(catalog, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
+    classifier = classifier_for(catalog, rt)
     records = classify_files(list(files), classifier, catalog, settings)
     if as_json:
         for rec in records:

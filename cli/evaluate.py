@@ -14,10 +14,9 @@ from pathlib import Path
 
 import typer
 
-from cli.common import FrameworkOption, catalog_for, classifier_for, console, fail
+from cli.common import FrameworkOption, catalog_for, classifier_for, console, context, fail
 from evidence.extraction import extract
-from evidence.intake import IntakeLimits, iter_intake
-from evidence.settings import get_settings
+from evidence.intake import iter_intake
 
 
 def read_labels(path: Path) -> dict[str, frozenset[int]]:
@@ -38,17 +37,18 @@ def evaluate(
     """Measure micro/macro-F1, top-1/top-3, false positives on unrelated documents and calibration."""
     from classifier.train import evaluate_classifier
 
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
     if real:
         _real_figures(catalog, settings, recompute, json_out)
         return
     if source is None or labels is None:
         fail("beri --real, atau FOLDER/ZIP dengan --labels LABELS.csv")
-    classifier = classifier_for(catalog, settings)
+    classifier = classifier_for(catalog, rt)
     gold = read_labels(labels)
     docs, skipped = [], []
-    for item in iter_intake(source, IntakeLimits.from_settings(settings)):
+    for item in iter_intake(source, rt.intake_limits):
         if item.path not in gold:
             continue
         result = extract(item.data or b"", item.path) if item.data is not None else None

@@ -7,13 +7,10 @@ from pathlib import Path
 
 import typer
 
-from cli.common import FrameworkOption, catalog_for, console, fail
-from evidence.db import open_database
-from evidence.opd import load_opd_directory
+from cli.common import FrameworkOption, catalog_for, console, context, fail
+from evidence.opd import find_opd
 from evidence.reports import print_gap_report, write_report
-from evidence.reports.gaps import find_opd
 from evidence.reports.stored import stored_gap_report
-from evidence.settings import get_settings
 
 
 @dataclass(frozen=True)
@@ -34,19 +31,20 @@ def report(
                                   help="Store this Pemda-wide report as the baseline of the next one's changes."),
 ) -> None:
     """Evidence and gaps per OPD from every stored batch, with reviewers' decisions applied."""
-    settings = get_settings()
+    rt = context()
+    settings = rt.settings
     lang = lang or settings.language
-    catalog = catalog_for(framework, settings)
-    directory = load_opd_directory()
+    catalog = catalog_for(framework, rt)
+    directory = rt.opd_directory
     target = None
     if opd:
         match = find_opd(directory, opd)
         if match is None:
             fail(f"OPD tidak dikenal: {opd}")
         target = match.name
-    db = open_database(settings.resolved_database_url())
-    with db.session() as session:
-        stored = stored_gap_report(session, _Coordinator(), catalog, directory, opd=target,
+    with rt.db.session() as session:
+        stored = stored_gap_report(session, _Coordinator(), catalog, directory, settings=settings,
+                                   catalogs=rt.catalogs, opd=target,
                                    other_frameworks=settings.frameworks, lang=lang,
                                    snapshot_by="spbe report" if snapshot else None)
     result = stored.report

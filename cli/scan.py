@@ -7,18 +7,12 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cli.common import FrameworkOption, catalog_for, classifiers_by_framework, console, fail
+from cli.common import FrameworkOption, catalog_for, classifiers_by_framework, console, context, fail
 from cli.report import _Coordinator
-from evidence.db import open_database
-from evidence.extraction.policy import ExtractionPolicy
-from evidence.intake import IntakeLimits
-from evidence.opd import load_opd_directory
 from evidence.pipeline import finish_batch, ingest_source
 from evidence.pipeline.batch import process_documents
 from evidence.reports import print_gap_report, write_report
 from evidence.reports.stored import stored_gap_report
-from evidence.settings import get_settings
-from evidence.storage import BlobStore
 
 
 def scan(
@@ -31,19 +25,17 @@ def scan(
     """Scan an archive or folder and report evidence and gaps per OPD."""
     if not source.exists():
         fail(f"tidak ditemukan: {source}")
-    settings = get_settings()
+    rt = context()
+    settings = rt.settings
     lang = lang or settings.language
-    catalog = catalog_for(framework, settings)
-    classifiers = classifiers_by_framework(catalog, settings)
+    catalog = catalog_for(framework, rt)
+    classifiers = classifiers_by_framework(catalog, rt)
     classifier = classifiers[catalog.id]
-    db = open_database(settings.resolved_database_url())
-    store = BlobStore(settings.resolved_storage_dir())
-    directory = load_opd_directory()
-    policy = ExtractionPolicy.from_settings(settings)
+    db, store, directory, policy = rt.db, rt.store, rt.opd_directory, rt.extraction_policy
     with db.session() as session:
         ingested = ingest_source(
             session, store, source, catalog=catalog, opd_directory=directory,
-            limits=IntakeLimits.from_settings(settings), opd_override=opd,
+            limits=rt.intake_limits, opd_override=opd,
         )
     console.print(f"Batch {ingested.batch_id}: {ingested.total} berkas diterima, "
                   f"{len(ingested.to_process)} perlu diproses.")
@@ -54,12 +46,14 @@ def scan(
         process_documents(db, store, ingested.to_process, classifiers.__getitem__, policy=policy,
                           frameworks=list(classifiers), workers=settings.resolved_workers(),
                           batch_size=settings.classify_batch_size, lease_seconds=settings.lease_seconds,
-                          max_attempts=settings.max_attempts, on_done=lambda _doc, _status: progress.advance(task))
+                          max_attempts=settings.max_attempts, on_done=lambda _doc, _status: progress.advance(task),
+                          catalogs=rt.catalogs)
     with db.session() as session:
         finish_batch(session, ingested.batch_id)
     with db.session() as session:
         # The same report function as `spbe report` and the API, limited to this batch: same counting rule.
-        report = stored_gap_report(session, _Coordinator(), catalog, directory, batch_id=ingested.batch_id,
+        report = stored_gap_report(session, _Coordinator(), catalog, directory, settings=settings,
+                                   catalogs=rt.catalogs, batch_id=ingested.batch_id,
                                    other_frameworks=list(classifiers), source=str(source),
                                    model_version=classifier.model.version, snapshot_by="spbe scan",
                                    lang=lang).report

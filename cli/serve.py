@@ -13,10 +13,9 @@ def serve(
     import uvicorn
 
     from classifier.artifact import frameworks_with_models
-    from cli.common import console
-    from evidence.settings import get_settings
+    from cli.common import console, context
 
-    settings = get_settings()
+    settings = context().settings
     missing = [fw for fw in settings.frameworks
                if fw not in frameworks_with_models(settings.models_dir, settings.frameworks)]
     if missing:  # files would wait silently for a model that never comes

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from cli.common import FrameworkOption, catalog_for, console, fail
+from cli.common import FrameworkOption, catalog_for, console, context, fail
 from evidence.confirmed_labels import ConfirmedLabel
-from evidence.settings import Settings, get_settings
+from evidence.settings import Settings
 
 models_app = typer.Typer(help="Model versions in models/: list, promote, roll back.")
 METRIC_LABELS = (
@@ -39,12 +39,13 @@ def train(
 ) -> None:
     """Retrain: base corpus + confirmed reviews; skip if nothing changed; promote only if not worse."""
     from classifier.corpus.real import RealDocumentsUnavailable
-    from classifier.retrain import retrain
+    from classifier.retrain import PromotePolicy, retrain
 
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
     confirmed = confirmed_from_database(settings, catalog.id) if use_reviews else []
-    policy = "always" if force_promote else "if-not-worse" if promote_model else "never"
+    policy: PromotePolicy = "always" if force_promote else "if-not-worse" if promote_model else "never"
     try:
         with console.status("melatih ...") as status:
             result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,
@@ -67,13 +68,11 @@ def train(
 def confirmed_from_database(settings: Settings, framework: str) -> list[ConfirmedLabel]:
     """Reviewer-confirmed documents; none when this machine has no database yet (a fresh checkout)."""
     from evidence.confirmed_labels import confirmed_labels
-    from evidence.db import open_database
 
     url = settings.resolved_database_url()
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
         return []
-    db = open_database(url)
-    with db.session() as session:
+    with context().db.session() as session:
         return confirmed_labels(session, framework)
 
 
@@ -82,8 +81,9 @@ def list_models(framework: str | None = FrameworkOption) -> None:
     """List model versions with their real-document metrics (grouped cross-validation)."""
     from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions
 
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
     current = current_version(settings.models_dir, catalog.id)
     table = Table(title=f"Model {catalog.id}")
     for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait"):
@@ -102,8 +102,9 @@ def rollback_version(framework: str | None = FrameworkOption) -> None:
     """Go back to the version that was current before this one."""
     from classifier.artifact import ArtifactError, rollback
 
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
     from classifier.artifact import current_version
 
     before = current_version(settings.models_dir, catalog.id)
@@ -118,9 +119,7 @@ def rollback_version(framework: str | None = FrameworkOption) -> None:
 def _audit_model(action: str, framework: str, before: str | None, after: str | None) -> None:
     """Model changes go to the audit trail of the configured database (issue 13)."""
     from evidence.audit import cli_actor, record_model_event
-    from evidence.db import open_database
-
-    record_model_event(open_database(get_settings().resolved_database_url()), actor=cli_actor(), action=action,
+    record_model_event(context().db, actor=cli_actor(), action=action,
                        framework=framework, before=before, after=after)
 
 
@@ -129,8 +128,9 @@ def promote_version(version: str, framework: str | None = FrameworkOption) -> No
     """Make VERSION the current model (also how to roll back)."""
     from classifier.artifact import ArtifactError, promote
 
-    settings = get_settings()
-    catalog = catalog_for(framework, settings)
+    rt = context()
+    settings = rt.settings
+    catalog = catalog_for(framework, rt)
     from classifier.artifact import current_version
 
     before = current_version(settings.models_dir, catalog.id)

@@ -12,12 +12,9 @@ import typer
 from rich.table import Table
 from sqlalchemy import select
 
-from cli.common import console, fail
-from evidence.db import open_database
+from cli.common import console, context, fail
 from evidence.db.models import User
-from evidence.opd import load_opd_directory
-from evidence.reports.gaps import find_opd
-from evidence.settings import get_settings
+from evidence.opd import find_opd
 from service.security import ROLES, UserError, create_user
 
 users_app = typer.Typer(help="Pengguna layanan web: tambah dan daftar.", no_args_is_help=True)
@@ -43,14 +40,14 @@ def add_user(
     if opd is not None:
         if role != "opd":
             fail("--opd hanya untuk peran opd.")
-        match = find_opd(load_opd_directory(), opd)
+        match = find_opd(context().opd_directory, opd)
         if match is None:
             fail(f"OPD '{opd}' tidak ada dalam daftar OPD; gunakan nama atau singkatan resmi.")
         canonical = match.name
     elif role == "opd":
         fail("peran opd memerlukan --opd (nama OPD dari daftar OPD).")
     password = _password(password_stdin)
-    database = open_database(get_settings().resolved_database_url())
+    database = context().db
     try:
         with database.session() as session:
             user = create_user(session, username, password, role, canonical)
@@ -65,7 +62,7 @@ def add_user(
 @users_app.command("list")
 def list_users() -> None:
     """List users with their role and OPD."""
-    database = open_database(get_settings().resolved_database_url())
+    database = context().db
     try:
         with database.session() as session:
             users = list(session.scalars(select(User).order_by(User.username)))

@@ -7,8 +7,7 @@ import time
 
 import typer
 
-from cli.common import console, fail
-from evidence.settings import get_settings
+from cli.common import console, context, fail
 
 
 def worker(
@@ -31,25 +30,29 @@ def worker(
     isolated``), and forking a process that holds both models for every file, with a new database
     connection each time, cost more than the classification itself. A worker killed mid-job loses only its
     lease: the reconciler hands the file on, as it does for a killed work horse."""
-    settings = get_settings()
+    rt = context()
+    settings = rt.settings
     if not settings.redis_url:
         fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
     from rq import Queue, SimpleWorker, Worker
 
-    from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME
-    from worker.runtime import runtime
+    from evidence.queue.dispatch import OCR_QUEUE_NAME, QUEUE_NAME, RqDispatcher
 
     unknown = set(queues) - {QUEUE_NAME, OCR_QUEUE_NAME}
     if unknown:
         fail(f"antrean tidak dikenal: {', '.join(sorted(unknown))} (pilih {QUEUE_NAME} atau {OCR_QUEUE_NAME})")
 
-    rt = runtime()
+    rt = context()
     for framework in dict.fromkeys([settings.framework, *rt.enabled_frameworks()]):
         rt.classifier(framework)  # load every model once, before taking (or forking for) any job
-    rt.db.engine.dispose()  # no database connection may be shared with forked children
-    listened = [Queue(name, connection=rt.dispatcher.redis) for name in queues]
+    rt.close()  # no database connection may be shared with forked children
+    dispatcher = rt.dispatcher
+    if not isinstance(dispatcher, RqDispatcher):
+        fail("SPBE_REDIS_URL belum diatur: worker membutuhkan Redis (tanpa Redis, pekerjaan berjalan di dalam proses).")
+        return
+    listened = [Queue(name, connection=dispatcher.redis) for name in queues]
     worker_class = Worker if fork_per_job else SimpleWorker
-    worker_class(listened, connection=rt.dispatcher.redis, name=name).work(
+    worker_class(listened, connection=dispatcher.redis, name=name).work(
         burst=burst, with_scheduler=not burst, max_jobs=max_jobs
     )
 
@@ -66,24 +69,14 @@ def reconcile(
     reconciler is what heals those outages, so it must outlive them."""
     import logging
 
-    from evidence.queue.reconcile import reconcile as run_reconcile
-    from worker.jobs import reconcile_job
-    from worker.runtime import runtime
+    from evidence.pipeline.reconcile import reconcile_pass
 
     log = logging.getLogger("spbe.reconcile")
-    interval = get_settings().reconcile_every_seconds if every is None else every
+    interval = context().settings.reconcile_every_seconds if every is None else every
     while True:
         try:
-            if stale_after is not None:
-                rt = runtime()
-                report = run_reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
-                for batch_id in report.batches_to_ingest:
-                    rt.dispatcher.submit_batch(batch_id)
-                for batch_id, doc_ids in report.documents_by_batch.items():
-                    rt.dispatcher.submit_documents(batch_id, doc_ids)
-                summary = report.summary()
-            else:
-                summary = reconcile_job()
+            rt = context()
+            summary = reconcile_pass(rt.db, rt.settings, rt.dispatcher, stale_after_seconds=stale_after)
             if any(summary.values()) or interval <= 0:
                 console.print(json.dumps(summary))
         except Exception as exc:
@@ -97,12 +90,10 @@ def reconcile(
 
 def check() -> None:
     """Re-hash stored originals against the database; list missing, corrupt and orphan files."""
-    from evidence.db import open_database
     from evidence.integrity import check_store
-    from evidence.storage import BlobStore
 
-    settings = get_settings()
-    report = check_store(open_database(settings.resolved_database_url()), BlobStore(settings.resolved_storage_dir()))
+    rt = context()
+    report = check_store(rt.db, rt.store)
     console.print(json.dumps({"checked": report.checked, "missing": report.missing, "corrupt": report.corrupt,
                               "orphans": report.orphans}, indent=2))
     if not report.ok:

@@ -62,7 +62,7 @@ def _snapshot(db: Database) -> Iterator[Connection]:
     if url.get_backend_name() == "sqlite":
         with tempfile.TemporaryDirectory(prefix="spbe-backup-") as tmp:
             copy = Path(tmp) / "snapshot.sqlite3"
-            source = sqlite3.connect(url.database)
+            source = sqlite3.connect(str(url.database))
             target = sqlite3.connect(copy)
             try:
                 source.backup(target)  # the online backup API: a consistent copy while others write
@@ -113,9 +113,9 @@ def backup(db: Database, store: BlobStore, target: Path) -> BackupSummary:
                     out.write(json.dumps(dict(row), default=_json_default, ensure_ascii=False) + "\n")
                     rows += 1
             summary.tables[table.name] = rows
-        referenced = sorted(set(connection.scalars(select(Document.sha256).where(Document.sha256.is_not(None))))
-                            | set(connection.scalars(select(Batch.archive_sha256)
-                                                     .where(Batch.archive_sha256.is_not(None)))))
+        found = set(connection.scalars(select(Document.sha256).where(Document.sha256.is_not(None)))) | set(
+            connection.scalars(select(Batch.archive_sha256).where(Batch.archive_sha256.is_not(None))))
+        referenced = sorted(digest for digest in found if digest is not None)
     blobs = []
     for digest in referenced:
         size = _copy_verified(store.path_for(digest), BlobStore(target / "blobs").path_for(digest), digest)

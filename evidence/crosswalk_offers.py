@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
-from evidence.catalog.crosswalk import Crosswalk, load_crosswalk
+from evidence.catalog import BUNDLED, Catalogs
+from evidence.catalog.crosswalk import Crosswalk
 
 
 @dataclass(frozen=True)
@@ -20,25 +21,25 @@ class CrosswalkOffer:
     from_indicators: tuple[int, ...]  # the confirmed indicators it comes from
 
 
-def _mapper(source: str, target: str) -> tuple[Crosswalk, bool] | None:
+def _mapper(source: str, target: str, catalogs: Catalogs) -> tuple[Crosswalk, bool] | None:
     """The crosswalk between two frameworks, in either direction (True: read forwards)."""
     for forwards, (a, b) in ((True, (source, target)), (False, (target, source))):
         try:
-            return load_crosswalk(a, b), forwards
+            return catalogs.crosswalk(a, b), forwards
         except ValueError:
             continue
     return None
 
 
 def crosswalk_offers(
-    confirmed_by_framework: Mapping[str, Set[int]], target: str, already: Set[int]
+    confirmed_by_framework: Mapping[str, Set[int]], target: str, already: Set[int], catalogs: Catalogs = BUNDLED,
 ) -> list[CrosswalkOffer]:
     """Target-framework indicators reachable from confirmed ones elsewhere, minus those already counted."""
     found: dict[tuple[int, str], set[int]] = {}
     for source, confirmed in confirmed_by_framework.items():
         if source == target or not confirmed:
             continue
-        mapper = _mapper(source, target)
+        mapper = _mapper(source, target, catalogs)
         if mapper is None:
             continue
         crosswalk, forwards = mapper

@@ -7,17 +7,8 @@ session or a model object along.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class FileStatus(StrEnum):
-    """Final state of one file of an archive. Every file gets exactly one."""
-
-    OK = "ok"  # extracted and classified (possibly with no suggestion)
-    NO_TEXT = "no_text"  # readable but without a text layer (scan): needs OCR
-    DUPLICATE = "duplicate"  # same SHA-256 as an earlier file; linked to it
-    UNSUPPORTED = "unsupported"  # a format the product does not read
-    FAILED = "failed"  # unreadable, corrupt, encrypted, too large, unsafe path ...
+from evidence.states import DocumentState
 
 
 @dataclass(frozen=True)
@@ -42,7 +33,7 @@ class ScannedDocument:
 
     path: str  # path inside the archive or folder, as the OPD sent it
     sha256: str | None
-    status: FileStatus
+    status: DocumentState
     opd: str | None = None
     error: str | None = None
     duplicate_of: str | None = None

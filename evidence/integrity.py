@@ -34,10 +34,10 @@ def _rehash(store: BlobStore, digest: str) -> str:
 
 def check_store(db: Database, store: BlobStore) -> IntegrityReport:
     with db.session() as session:
-        referenced = set(session.scalars(union(
+        referenced = {digest for digest in session.scalars(union(
             select(Document.sha256).where(Document.sha256.is_not(None)),
             select(Batch.archive_sha256).where(Batch.archive_sha256.is_not(None)),
-        )))
+        )) if digest is not None}
     on_disk = set(store.iter_digests())
     report = IntegrityReport()
     report.missing = sorted(referenced - on_disk)

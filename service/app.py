@@ -1,8 +1,9 @@
 """The HTTP service: ``create_app(settings)`` builds the FastAPI app (``uvicorn --factory``).
 
-One database engine, blob store, OPD directory and dispatcher per app, created here and kept on
-``app.state``: opening an engine (and running migrations) per request would be slow and would defeat the
-connection pool. In embedded mode (no ``SPBE_REDIS_URL``) uploads are processed on a background thread of
+The process's runtime (``evidence.runtime.Runtime``: settings, database, store, catalogs, OPD directory,
+classifiers, dispatcher) is built once here and kept on ``app.state.runtime``; routes receive it through
+one dependency (``service.deps.RuntimeDep``). Opening an engine (and running migrations) per request would
+be slow and would defeat the connection pool. In embedded mode (no ``SPBE_REDIS_URL``) uploads are processed on a background thread of
 this process; with Redis they go to RQ workers.
 """
 
@@ -16,16 +17,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from evidence.db import open_database
-from evidence.opd import load_opd_directory
-from evidence.opd.directory import BUNDLED_OPD_PATH
-from evidence.queue import get_dispatcher
 from evidence.settings import Settings, get_settings
-from evidence.storage import BlobStore
 from service.apidocs import install_closed_docs
-from service.errors import ApiError, install_error_handlers
+from service.errors import ApiError, install_error_handlers, stored_handler
 from service.faults import install_fault_handlers
-from service.messages import request_lang
+from service.language import request_lang
 from service.metrics import Metrics, MetricsMiddleware
 from service.openapi_contract import install_openapi_contract
 from service.pages import install_browser_pages
@@ -34,6 +30,7 @@ from service.pages.render import render
 from service.pages.routes import LoginRequired, login_redirect
 from service.ratelimit import LoginLimiter
 from service.routes import api_router
+from worker.runtime import runtime
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +86,18 @@ class SecurityHeadersMiddleware:
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app. ``settings`` defaults to the environment (``SPBE_*``).
 
-    Embedded mode: the in-process worker reads the *environment* settings (``get_settings()``), so pass
+    The app and its in-process worker (embedded mode) share the process's runtime when ``settings`` is the
+    environment's (``get_settings()``); the jobs look the runtime up by the environment's settings, so pass
     settings that agree with the environment (tests set ``SPBE_*`` and then call ``get_settings()``).
     """
-    settings = settings or get_settings()
-    db = open_database(settings.resolved_database_url())
-    metrics = Metrics(db)
+    rt = runtime(settings or get_settings())
+    settings = rt.settings
+    metrics = Metrics(rt.db)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
-        db.engine.dispose()
+        rt.close()
 
     docs_public = settings.api_docs_public
     app = FastAPI(
@@ -115,11 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_tags=OPENAPI_TAGS,
         lifespan=lifespan,
     )
-    app.state.settings = settings
-    app.state.db = db
-    app.state.store = BlobStore(settings.resolved_storage_dir())
-    app.state.directory = load_opd_directory(settings.opd_path or BUNDLED_OPD_PATH)
-    app.state.dispatcher = get_dispatcher(settings)
+    app.state.runtime = rt
     app.state.metrics = metrics
     app.state.login_limiter = LoginLimiter(settings)
 
@@ -149,7 +143,7 @@ def _install_page_handlers(app: FastAPI) -> None:
     async def _login_required(_request: Request, exc: LoginRequired) -> Response:
         return login_redirect(exc.next_path)
 
-    api_handler = app.exception_handlers[ApiError]
+    api_handler = stored_handler(app, ApiError)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:

@@ -1,4 +1,4 @@
-"""Request dependencies: the app's resources, the current user, role checks, language, catalog.
+"""Request dependencies: the process's runtime, the current user, role checks, language, catalog.
 
 Authentication accepts a bearer token in ``Authorization`` (API clients) or the HttpOnly session cookie
 set by the login page (browsers). A cookie is sent by the browser automatically, so an unsafe request
@@ -15,15 +15,13 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
-from evidence.catalog import Catalog, available_frameworks, load_catalog
-from evidence.catalog.loader import load_catalog_file
-from evidence.db import Database
-from evidence.opd import OpdDirectory
-from evidence.reports.gaps import find_opd
-from evidence.settings import Settings
-from evidence.storage import BlobStore
+from evidence.catalog import Catalog
+from evidence.opd import OpdDirectory, find_opd
+from evidence.runtime import Runtime
 from service.errors import ApiError, unauthorized
-from service.messages import request_lang
+from service.language import request_lang
+from service.metrics import Metrics
+from service.ratelimit import LoginLimiter
 from service.security import Principal, resolve_token
 
 SESSION_COOKIE = "spbe_session"
@@ -34,20 +32,20 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 bearer_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
 
-def get_settings_dep(request: Request) -> Settings:
-    return request.app.state.settings
+def get_runtime(request: Request) -> Runtime:
+    """The process's runtime the app was built with (``service.app.create_app``)."""
+    runtime: Runtime = request.app.state.runtime
+    return runtime
 
 
-def get_db(request: Request) -> Database:
-    return request.app.state.db
+def get_metrics(request: Request) -> Metrics:
+    metrics: Metrics = request.app.state.metrics
+    return metrics
 
 
-def get_store(request: Request) -> BlobStore:
-    return request.app.state.store
-
-
-def get_directory(request: Request) -> OpdDirectory:
-    return request.app.state.directory
+def get_login_limiter(request: Request) -> LoginLimiter:
+    limiter: LoginLimiter = request.app.state.login_limiter
+    return limiter
 
 
 def get_lang(request: Request) -> str:
@@ -66,7 +64,7 @@ def principal_from_request(request: Request, token: str | None) -> tuple[Princip
         source = "cookie" if token else None
     if not token:
         return None, None
-    with get_db(request).session() as session:
+    with get_runtime(request).db.session() as session:
         return resolve_token(session, token), source
 
 
@@ -95,18 +93,14 @@ def require_roles(*roles: str) -> Callable[..., Principal]:
     return dependency
 
 
-def catalog_for(settings: Settings, framework: str | None) -> Catalog:
+def catalog_for(runtime: Runtime, framework: str | None) -> Catalog:
     """The catalog of ``framework`` (default from settings); 422 with the known keys when unknown."""
-    framework = framework or settings.framework
-    if settings.catalog_path is not None and settings.catalog_path.exists():
-        custom = load_catalog_file(settings.catalog_path)
-        if custom.id == framework:
-            return custom
+    framework = framework or runtime.settings.framework
     try:
-        return load_catalog(framework)
+        return runtime.catalogs.catalog(framework)
     except (ValueError, FileNotFoundError, OSError):
         raise ApiError(
-            422, "input.unknown_framework", framework=framework, known=", ".join(available_frameworks())
+            422, "input.unknown_framework", framework=framework, known=", ".join(runtime.catalogs.available())
         ) from None
 
 
@@ -116,7 +110,7 @@ FRAMEWORK_HELP = "Kunci kerangka evaluasi, mis. spbe-2020 (bawaan dari pengatura
 def get_catalog(
     request: Request, framework: Annotated[str | None, Query(description=FRAMEWORK_HELP, max_length=40)] = None
 ) -> Catalog:
-    return catalog_for(get_settings_dep(request), framework)
+    return catalog_for(get_runtime(request), framework)
 
 
 def resolve_opd_name(directory: OpdDirectory, name: str | None) -> str | None:
@@ -132,7 +126,9 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 ReviewerPrincipal = Annotated[Principal, Depends(require_roles("admin", "reviewer"))]
 UploaderPrincipal = Annotated[Principal, Depends(require_roles("admin", "reviewer", "opd"))]
 AdminPrincipal = Annotated[Principal, Depends(require_roles("admin"))]
-DatabaseDep = Annotated[Database, Depends(get_db)]
-StoreDep = Annotated[BlobStore, Depends(get_store)]
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+"""The process's runtime: settings, database, store, catalogs, OPD directory, classifiers, dispatcher."""
+MetricsDep = Annotated[Metrics, Depends(get_metrics)]
+LoginLimiterDep = Annotated[LoginLimiter, Depends(get_login_limiter)]
 CatalogDep = Annotated[Catalog, Depends(get_catalog)]
 LangDep = Annotated[str, Depends(get_lang)]

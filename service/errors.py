@@ -7,15 +7,16 @@ rewritten into one readable sentence, with the structured list kept under ``erro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from evidence.i18n import normalize_lang
-from service.messages import VALIDATION_PHRASES, message, request_lang
+from evidence.i18n import VALIDATION_PHRASES, normalize_lang, t
+from service.language import request_lang
 
 BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
@@ -31,7 +32,7 @@ class ApiError(StarletteHTTPException):
         self.params = params
 
     def render(self, lang: str) -> str:
-        return message(self.key, lang, **self.params)
+        return t(self.key, lang, **self.params)
 
 
 class LocalizedError(ApiError):
@@ -57,8 +58,8 @@ def _describe_validation(errors: list[dict], lang: str) -> str:
         phrase = VALIDATION_PHRASES.get(err.get("type", ""))
         if phrase is not None:
             ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-            if normalize_lang(lang) == "id" and "expected" in ctx:  # pydantic joins choices with "or"
-                ctx["expected"] = ctx["expected"].replace(" or ", " atau ")
+            if "expected" in ctx:  # pydantic joins choices with an English "or"
+                ctx["expected"] = ctx["expected"].replace(" or ", f" {t('word.or', lang)} ")
             try:
                 text = (phrase.get(normalize_lang(lang)) or phrase["id"]).format(**ctx)
             except (KeyError, IndexError):
@@ -85,18 +86,30 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         lang = request_lang(request)
         errors = list(exc.errors())
-        detail = message("input.invalid", lang, details=_describe_validation(errors, lang))
+        detail = t("input.invalid", lang, details=_describe_validation(errors, lang))
         return JSONResponse({"detail": detail, "errors": _json_safe(errors)}, 422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         lang = request_lang(request)
         if exc.status_code == 404 and exc.detail in (None, "", "Not Found"):
-            detail = message("not_found.route", lang)
+            detail = t("not_found.route", lang)
         elif exc.status_code == 405:
-            detail = message("method_not_allowed", lang)
+            detail = t("method_not_allowed", lang)
         elif exc.status_code == 400 and exc.detail == "There was an error parsing the body":
-            detail = message("input.unreadable_body", lang)
+            detail = t("input.unreadable_body", lang)
         else:
             detail = exc.detail
         return JSONResponse({"detail": detail}, exc.status_code, headers=exc.headers)
+
+
+def stored_handler(app: FastAPI, exc_class: type[Exception]) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The handler the app already has for ``exc_class``, as one async function whether Starlette holds a
+    sync or an async one, so that a handler registered later can hand the request back to it."""
+    handler = app.exception_handlers[exc_class]
+
+    async def delegate(request: Request, exc: Exception) -> Response:
+        response = handler(request, exc)
+        return await response if inspect.isawaitable(response) else response
+
+    return delegate

@@ -16,9 +16,10 @@ import errno
 import logging
 
 from fastapi import FastAPI, Request
+from fastapi.responses import Response
 from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 
-from service.errors import ApiError
+from service.errors import ApiError, stored_handler
 
 log = logging.getLogger(__name__)
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
@@ -40,15 +41,15 @@ def disk_full(exc: BaseException) -> bool:
 def install_fault_handlers(app: FastAPI) -> None:
     """Register after ``install_error_handlers``: both faults are re-raised as ``ApiError`` so that pages
     get their error page and the API its JSON, from the one ``ApiError`` handler."""
-    api_error_handler = app.exception_handlers[ApiError]
+    api_error_handler = stored_handler(app, ApiError)
 
-    async def _number_out_of_range(request: Request, _exc: Exception):
+    async def _number_out_of_range(request: Request, _exc: Exception) -> Response:
         return await api_error_handler(request, ApiError(422, "input.invalid", details=NUMBER_TOO_LARGE))
 
     app.add_exception_handler(OverflowError, _number_out_of_range)
 
     @app.exception_handler(DBAPIError)
-    async def _database(request: Request, exc: DBAPIError):
+    async def _database(request: Request, exc: DBAPIError) -> Response:
         if isinstance(exc, DataError) or isinstance(exc.orig, OverflowError):
             return await _number_out_of_range(request, exc)
         if not database_unavailable(exc):
@@ -59,7 +60,7 @@ def install_fault_handlers(app: FastAPI) -> None:
         return await api_error_handler(request, error)
 
     @app.exception_handler(OSError)
-    async def _disk(request: Request, exc: OSError):
+    async def _disk(request: Request, exc: OSError) -> Response:
         if not disk_full(exc):
             raise exc
         log.error("storage full during %s %s: %s", request.method, request.url.path, exc)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from evidence.catalog import available_frameworks
 from evidence.catalog.loader import load_catalog_file
 from evidence.settings import Settings
+from service.errors import stored_handler
 
 ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -69,10 +71,10 @@ def install_openapi_contract(app: FastAPI, settings: Settings) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-    base_handler = app.exception_handlers[StarletteHTTPException]
+    base_handler = stored_handler(app, StarletteHTTPException)
 
-    async def http_error(request: Request, exc: StarletteHTTPException):
-        if exc.status_code == 405:
+    async def http_error(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, StarletteHTTPException) and exc.status_code == 405:
             allowed = sorted({method for route in app.router.routes
                               if route.matches(request.scope)[0] != Match.NONE
                               for method in (getattr(route, "methods", None) or ())})

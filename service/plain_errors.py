@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from evidence.i18n import ERROR_MESSAGES, split_error
+from evidence.i18n import ERROR_MESSAGES
+from evidence.states import DUPLICATE_DETAIL, FailureCode, failure_code, split_reason
 
 # English details some errors carry -> what they mean, for the sentence shown to OPD staff.
 _DETAIL_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -27,13 +28,14 @@ def plain_error(error: str | None) -> str | None:
     """An Indonesian sentence for a document error; English library detail is translated or dropped."""
     if not error:
         return None
-    code, detail = split_error(error)
+    code, detail = split_reason(error)
     entry = ERROR_MESSAGES.get(code.lower())
     sentence = entry["id"] if entry else "Berkas tidak dapat diproses"
-    if code.lower() == "duplicate":
-        original = detail.removeprefix("same content as ").strip()
+    known = failure_code(error)
+    if known is FailureCode.DUPLICATE:
+        original = detail.removeprefix(DUPLICATE_DETAIL).strip()
         return f"{sentence}: sama dengan {original}" if original else sentence
-    if code.lower() == "unsupported":
+    if known is FailureCode.UNSUPPORTED:
         ext = re.search(r"\((\.[A-Za-z0-9]{1,8})\)", detail)
         return f"{sentence} ({ext.group(1)})" if ext else sentence
     for pattern, phrase in _DETAIL_PHRASES:

@@ -14,10 +14,10 @@ from service.schemas import (
     BatchOut,
     CrosswalkOfferOut,
     DocumentDetailOut,
-    DocumentSummary,
+    DocumentSummaryOut,
     EvidenceSpanOut,
-    FileOutcome,
-    IndicatorScore,
+    FileOutcomeOut,
+    IndicatorScoreOut,
     MaturityHintOut,
     QueueItemOut,
     ReviewOut,
@@ -56,9 +56,9 @@ def explanation(error: str | None, lang: str) -> str | None:
     return explain_error(error, lang) or None
 
 
-def file_outcome(doc: Document, lang: str, hidden: set[int] | frozenset[int] = NOTHING_HIDDEN) -> FileOutcome:
+def file_outcome(doc: Document, lang: str, hidden: set[int] | frozenset[int] = NOTHING_HIDDEN) -> FileOutcomeOut:
     error = visible_error(doc, set(hidden))
-    return FileOutcome(
+    return FileOutcomeOut(
         document_id=doc.id, path=doc.path, opd=doc.opd, status=status_label(doc.status), error=error,
         explanation=explanation(error, lang),
     )
@@ -76,9 +76,9 @@ def batch_out(progress: BatchProgress, lang: str, hidden: set[int] | frozenset[i
     )
 
 
-def _indicator_scores(catalog: Catalog, effective: dict[int, EffectiveIndicator]) -> list[IndicatorScore]:
+def _indicator_scores(catalog: Catalog, effective: dict[int, EffectiveIndicator]) -> list[IndicatorScoreOut]:
     items = sorted(effective.values(), key=lambda e: (-e.score, e.indicator_id))
-    return [IndicatorScore(indicator_id=e.indicator_id, short_name=_short_name(catalog, e.indicator_id),
+    return [IndicatorScoreOut(indicator_id=e.indicator_id, short_name=_short_name(catalog, e.indicator_id),
                            score=e.score, source=e.source) for e in items]
 
 
@@ -96,10 +96,10 @@ def _summary_fields(doc: Document, catalog: Catalog, reviews: Sequence[Review],
 
 
 def document_summary(doc: Document, catalog: Catalog, reviews: Sequence[Review], lang: str,
-                     hidden: set[int] | frozenset[int] = NOTHING_HIDDEN) -> DocumentSummary:
+                     hidden: set[int] | frozenset[int] = NOTHING_HIDDEN) -> DocumentSummaryOut:
     """``hidden``: documents whose duplicate note must not name the original (another OPD's file)."""
     effective = effective_indicators(pick_current(doc.suggestions, catalog.id), reviews)
-    return DocumentSummary(**_summary_fields(doc, catalog, reviews, effective, lang, hidden))
+    return DocumentSummaryOut(**_summary_fields(doc, catalog, reviews, effective, lang, hidden))
 
 
 def review_out(review: Review) -> ReviewOut:

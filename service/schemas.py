@@ -1,4 +1,7 @@
-"""Request and response models of the API (they are also the OpenAPI schema at /docs)."""
+"""Request and response models of the API (they are also the OpenAPI schema at /docs).
+
+One naming family: a request body ends in ``In``, a response (or a part of one) in ``Out``.
+"""
 
 from __future__ import annotations
 
@@ -48,13 +51,13 @@ class MeOut(BaseModel):
 # --- uploads and batches ------------------------------------------------------------------------------
 
 
-class BatchAccepted(BaseModel):
+class BatchAcceptedOut(BaseModel):
     batch_id: int
     status: Literal["received"] = "received"
     links: dict[str, str]
 
 
-class FileOutcome(BaseModel):
+class FileOutcomeOut(BaseModel):
     document_id: int
     path: str
     opd: str | None
@@ -76,7 +79,7 @@ class BatchOut(BaseModel):
     error: str | None
     counts: dict[str, int] = Field(description="Jumlah berkas per status ('ok' ditampilkan sebagai 'classified')")
     total: int
-    files: list[FileOutcome]
+    files: list[FileOutcomeOut]
 
     @field_serializer("created_at", "finished_at")
     def _times(self, value: datetime | None) -> datetime | None:
@@ -86,14 +89,14 @@ class BatchOut(BaseModel):
 # --- documents ----------------------------------------------------------------------------------------
 
 
-class IndicatorScore(BaseModel):
+class IndicatorScoreOut(BaseModel):
     indicator_id: int
     short_name: str | None
     score: float
     source: str = Field(description="model, accepted atau relabelled")
 
 
-class DocumentSummary(BaseModel):
+class DocumentSummaryOut(BaseModel):
     id: int
     batch_id: int
     path: str
@@ -110,18 +113,18 @@ class DocumentSummary(BaseModel):
     sha256: str | None
     created_at: datetime | None
     review_state: Literal["pending", "reviewed"]
-    indicators: list[IndicatorScore] = Field(description="Indikator efektif (saran di atas ambang + keputusan penilai)")
+    indicators: list[IndicatorScoreOut] = Field(description="Indikator efektif (saran di atas ambang + keputusan penilai)")
 
     @field_serializer("created_at")
     def _time(self, value: datetime | None) -> datetime | None:
         return _utc(value)
 
 
-class DocumentList(BaseModel):
+class DocumentListOut(BaseModel):
     total: int
     limit: int
     offset: int
-    items: list[DocumentSummary]
+    items: list[DocumentSummaryOut]
 
 
 class ReviewOut(_Out):
@@ -176,7 +179,7 @@ class CrosswalkOfferOut(BaseModel):
     from_indicators: list[int] = Field(description="Indikator yang dikonfirmasi peninjau di kerangka asal")
 
 
-class DocumentDetailOut(DocumentSummary):
+class DocumentDetailOut(DocumentSummaryOut):
     duplicate_of_id: int | None
     opd_source: str | None
     pages_needing_ocr: int | None
@@ -204,17 +207,17 @@ class ReviewIn(BaseModel):
     framework: str | None = Field(None, max_length=40)
 
 
-class BulkReviewItem(ReviewIn):
+class BulkReviewItemIn(ReviewIn):
     document_id: int
 
 
 class BulkReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    items: list[BulkReviewItem] = Field(min_length=1, max_length=500)
+    items: list[BulkReviewItemIn] = Field(min_length=1, max_length=500)
 
 
-class BulkItemResult(BaseModel):
+class BulkItemOut(BaseModel):
     index: int = Field(description="Posisi butir dalam permintaan (mulai 0)")
     status: Literal["created", "refused"]
     review_id: int | None = None
@@ -226,7 +229,7 @@ class BulkReviewOut(BaseModel):
     refused: int = 0
     by_decision: dict[str, int] = Field(description="Jumlah keputusan yang tersimpan, per jenis")
     review_ids: list[int]
-    results: list[BulkItemResult] = Field(default_factory=list, description="Hasil per butir, urut permintaan")
+    results: list[BulkItemOut] = Field(default_factory=list, description="Hasil per butir, urut permintaan")
 
 
 class QueueItemOut(BaseModel):

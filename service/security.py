@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
 from pwdlib import PasswordHash
 from pwdlib.hashers.argon2 import Argon2Hasher
@@ -164,11 +165,12 @@ def revoke_token(session: Session, digest: str) -> None:
 
 
 class PasswordError(ValueError):
-    """A refused password change; ``key`` and ``params`` name the message (service/messages.py)."""
+    """A refused password change; ``key`` and ``params`` name the message (evidence.i18n)."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
-        self.key, self.params = key, params
+        self.key = key
+        self.params: dict[str, Any] = params
 
 
 def change_password(session: Session, user_id: int, current: str, new: str) -> IssuedToken:

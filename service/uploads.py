@@ -12,13 +12,14 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from fastapi import Request
 from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from service.errors import ApiError
-from service.messages import format_bytes
+from service.language import format_bytes
 
 FILE_FIELD = "file"
 MAX_FIELD_BYTES = 1024
@@ -59,7 +60,7 @@ class _Collector:
         self.max_bytes = max_bytes
         self.fields: dict[str, str] = {}
         self.file: ReceivedUpload | None = None
-        self._fh = None
+        self._fh: BinaryIO | None = None
         self._headers: dict[bytes, bytes] = {}
         self._header_name = b""
         self._header_value = b""
@@ -101,7 +102,7 @@ class _Collector:
     # data of a part
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         chunk = data[start:end]
-        if self.in_file:
+        if self.in_file and self.file is not None and self._fh is not None:
             upload = self.file
             upload.size += len(chunk)
             if upload.size > self.max_bytes:

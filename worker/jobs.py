@@ -1,4 +1,4 @@
-"""Job functions, enqueued by dotted name (``worker.jobs.<name>``) and run by RQ workers or in-process.
+"""Job functions, handed to the dispatcher as ``JOBS`` and run by RQ workers or in-process.
 
 Each job is idempotent: it claims its work with a lease in the database first, so a duplicate delivery or
 a retry after a crash never processes a file twice.
@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 
 from evidence.db.models import Batch, Document, utcnow
-from evidence.intake import IntakeLimits
-from evidence.opd import load_opd_directory
+from evidence.db.rows import existing
 from evidence.pipeline import finish_batch, ingest_stored_batch, run_document
-from evidence.queue.leases import claim_batch, release_batch
-from evidence.queue.reconcile import reconcile
+from evidence.pipeline.claim import claim_batch, release_batch
+from evidence.pipeline.process import OcrHandOff
+from evidence.pipeline.reconcile import reconcile_pass
+from evidence.queue import JobTable
 from worker.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -31,12 +32,12 @@ def ingest_batch_job(batch_id: int) -> dict:
         if not release_batch(session, batch_id, claim.token):
             session.rollback()
             return {"batch_id": batch_id, "skipped": True, "reason": "lease lost"}
-        batch = session.get(Batch, batch_id)
-        result = ingest_stored_batch(session, rt.store, batch, opd_directory=load_opd_directory(),
-                                     limits=IntakeLimits.from_settings(settings))
+        batch = existing(session, Batch, batch_id)
+        result = ingest_stored_batch(session, rt.store, batch, opd_directory=rt.opd_directory,
+                                     limits=rt.intake_limits)
         now = utcnow()
         for doc_id in result.to_process:
-            session.get(Document, doc_id).enqueued_at = now
+            existing(session, Document, doc_id).enqueued_at = now
     rt.dispatcher.submit_documents(batch_id, result.to_process)
     return {"batch_id": batch_id, "files": result.total, "to_process": len(result.to_process)}
 
@@ -44,19 +45,20 @@ def ingest_batch_job(batch_id: int) -> dict:
 def process_document_job(document_id: int) -> str:
     """Text layer and classification; scans are handed on to the OCR queue."""
     rt = runtime()
-    return _run(document_id, hand_off_ocr=rt.dispatcher.submit_ocr)
+    return _run(document_id, ocr_phase=False, hand_off_ocr=rt.dispatcher.submit_ocr)
 
 
 def ocr_document_job(document_id: int) -> str:
     """Runs on the ``ocr`` queue: OCR of the pages without a text layer, then classification."""
-    return _run(document_id, ocr_phase=True)
+    return _run(document_id, ocr_phase=True, hand_off_ocr=None)
 
 
-def _run(document_id: int, **phase: object) -> str:
+def _run(document_id: int, *, ocr_phase: bool, hand_off_ocr: OcrHandOff | None) -> str:
     rt = runtime()
     return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
                         lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        frameworks=rt.enabled_frameworks(), **phase)
+                        frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, ocr_phase=ocr_phase,
+                        hand_off_ocr=hand_off_ocr)
 
 
 def finish_batch_job(batch_id: int) -> bool:
@@ -66,20 +68,9 @@ def finish_batch_job(batch_id: int) -> bool:
 
 
 def reconcile_job() -> dict:
-    """One reconciler pass: re-deliver work with no live lease and no live job; give up after N attempts.
-
-    With Redis, the dispatcher's probe tells which documents still have a job on its way, so lost work is
-    found within one pass; the database is changed only after Redis answered (a Redis outage changes
-    nothing, and the pass is simply tried again)."""
+    """One reconciler pass (``evidence.pipeline.reconcile.reconcile_pass``) on this process's runtime."""
     rt = runtime()
-    probe_factory = getattr(rt.dispatcher, "probe", None)
-    probe = probe_factory(rt.settings.enqueue_grace_seconds) if probe_factory is not None else None
-    report = reconcile(rt.db, rt.settings, probe=probe)
-    for batch_id in report.batches_to_ingest:
-        rt.dispatcher.submit_batch(batch_id)
-    for batch_id, doc_ids in report.documents_by_batch.items():
-        rt.dispatcher.submit_documents(batch_id, doc_ids, at_front=True)
-    return report.summary()
+    return reconcile_pass(rt.db, rt.settings, rt.dispatcher)
 
 
 def retrain_job(framework: str) -> dict:
@@ -88,17 +79,21 @@ def retrain_job(framework: str) -> dict:
     from classifier.artifact import current_version
     from classifier.retrain import retrain
     from evidence.audit import record_model_event
-    from evidence.catalog import load_catalog
     from evidence.confirmed_labels import confirmed_labels
 
     rt = runtime()
     with rt.db.session() as session:
         confirmed = confirmed_labels(session, framework)
     before = current_version(rt.settings.models_dir, framework)
-    result = retrain(load_catalog(framework), rt.settings.models_dir, confirmed=confirmed,
+    result = retrain(rt.catalogs.catalog(framework), rt.settings.models_dir, confirmed=confirmed,
                      corpus_size=rt.settings.corpus_size())
     log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
     if result.status == "promoted":
         record_model_event(rt.db, actor="retrain", action="model.promote", framework=framework, before=before,
                            after=result.version)
     return result.to_dict()
+
+
+JOBS = JobTable(ingest=ingest_batch_job, process=process_document_job, finish=finish_batch_job,
+                ocr=ocr_document_job, retrain=retrain_job)
+"""What the dispatcher delivers; handed to it when a process builds its runtime."""

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from classifier.corpus.boilerplate import (
     DAYS,
@@ -42,6 +43,10 @@ from classifier.corpus.topic_data import Topic
 from classifier.corpus.types import Region
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def _value_of(values: Mapping[str, str], match: re.Match[str]) -> str:
+    return values[match.group(1)]
 LONG_SHARE = 0.35  # documents written in full length (annexes, extra chapters, more paragraphs)
 
 
@@ -317,8 +322,8 @@ def _articles(topic: Topic, ctx: Context, rng: random.Random, instrument: str, s
     lines += _numbered(std + own, end="", last_end="")
     article = 2
     chapters = ["MAKSUD, TUJUAN DAN RUANG LINGKUP"]
-    own = rng.randint(3, 7) if scope else rng.randint(1, 3)
-    chapters += [fill(c, ctx).upper() for c in pick(rng, topic.pool("chapters"), own)]
+    n_chapters = rng.randint(3, 7) if scope else rng.randint(1, 3)
+    chapters += [fill(c, ctx).upper() for c in pick(rng, topic.pool("chapters"), n_chapters)]
     chapters += rng.sample(_GENERIC_CHAPTERS, rng.randint(1, 2))
     chapters = chapters[: max(2, size)]
     deck = [fill(x, ctx) for x in _mix(rng, topic.pool("body"), GENERIC_ARTICLES, 30 if ctx.long else 14, 0.5)]
@@ -642,7 +647,7 @@ def _table_rows(topic: Topic, ctx: Context, rng: random.Random, k: int) -> list[
     for i, row in enumerate(rows, start=1):
         values = {**ctx, "n": str(rng.randint(1, 40)), "m": str(rng.randint(2, 20)), "k": str(rng.randint(50, 900)),
                   "pct": str(rng.randint(40, 99)), "tanggal": indo_date(rng, ctx.year)}
-        out.append(f"{i} " + _PLACEHOLDER.sub(lambda m, v=values: v[m.group(1)], row).replace(" | ", " "))
+        out.append(f"{i} " + _PLACEHOLDER.sub(partial(_value_of, values), row).replace(" | ", " "))
     return out
 
 
@@ -779,7 +784,7 @@ def render_berita(topic: Topic, ctx: Context, rng: random.Random, **_: object) -
     for g in generic:
         paragraphs.insert(rng.randint(1, len(paragraphs)), g)
     if rng.random() < 0.6:
-        for _ in range(rng.randint(1, 2)):
+        for _read_also in range(rng.randint(1, 2)):
             paragraphs.insert(rng.randint(2, len(paragraphs)), f"Baca juga: {rng.choice(READ_ALSO)}")
     lines += paragraphs
     if rng.random() < 0.6:
@@ -903,8 +908,8 @@ def render_anggaran(topic: Topic, ctx: Context, rng: random.Random, **_: object)
         acc_code, acc_name = accounts[account]
         subtotal = sum(int(v * p) for _, v, _, p in rows)
         lines.append(f"{acc_code} {acc_name} {rupiah(subtotal)}")
-        for label, volume, unit, price in rows:
-            lines.append(f"{label} {volume:.2f} {unit} {rupiah(price)} {rupiah(int(volume * price))}")
+        for label, amount, unit, price in rows:
+            lines.append(f"{label} {amount:.2f} {unit} {rupiah(price)} {rupiah(int(amount * price))}")
     lines += [f"Jumlah {rupiah(total)}", f"{region.seat}, {indo_date(rng, ctx.year - 1)}", f"KEPALA {opd.upper()}",
               person(rng).upper(), f"NIP. {nip(rng)}"]
     if rng.random() < 0.5:

@@ -2,7 +2,18 @@
 crosswalks between frameworks."""
 
 from evidence.catalog.crosswalk import Crosswalk, load_crosswalk
+from evidence.catalog.library import BUNDLED, Catalogs
 from evidence.catalog.loader import available_frameworks, load_catalog
 from evidence.catalog.model import Catalog, CriticalItem, Indicator
 
-__all__ = ["Catalog", "CriticalItem", "Crosswalk", "Indicator", "available_frameworks", "load_catalog", "load_crosswalk"]
+__all__ = [
+    "BUNDLED",
+    "Catalog",
+    "Catalogs",
+    "CriticalItem",
+    "Crosswalk",
+    "Indicator",
+    "available_frameworks",
+    "load_catalog",
+    "load_crosswalk",
+]

@@ -174,18 +174,15 @@ def _cached(path: str, mtime: float) -> Crosswalk:
 
 
 def load_crosswalk(
-    from_framework: str = DEFAULT_FROM, to_framework: str = DEFAULT_TO, path: Path | None = None
+    from_framework: str = DEFAULT_FROM, to_framework: str = DEFAULT_TO, path: Path | None = None, *,
+    custom: Path | None = None,
 ) -> Crosswalk:
     """The crosswalk between two frameworks, validated against both: the file at ``path``, else a Pemda's own
-    (``SPBE_CROSSWALK_PATH``) when it joins the same two frameworks, else the bundled one."""
-    if path is None:
-        from evidence.settings import get_settings
-
-        custom = get_settings().crosswalk_path
-        if custom is not None and custom.exists():
-            candidate = _cached(str(custom.resolve()), custom.stat().st_mtime)
-            if (candidate.from_framework, candidate.to_framework) == (from_framework, to_framework):
-                return candidate
+    (``custom``, from ``SPBE_CROSSWALK_PATH``) when it joins the same two frameworks, else the bundled one."""
+    if path is None and custom is not None and custom.exists():
+        candidate = _cached(str(custom.resolve()), custom.stat().st_mtime)
+        if (candidate.from_framework, candidate.to_framework) == (from_framework, to_framework):
+            return candidate
     path = Path(path) if path is not None else bundled_crosswalk_path(from_framework, to_framework)
     if not path.exists():
         raise ValueError(f"no crosswalk {from_framework} -> {to_framework} ({path.name} not found)")

@@ -1,4 +1,4 @@
-"""Loads catalogs from YAML: the bundled ones, or a Pemda's own file named in the settings."""
+"""Loads catalogs from YAML: the bundled ones, or a Pemda's own file given by the caller (``Catalogs``)."""
 
 from __future__ import annotations
 
@@ -32,16 +32,12 @@ def _cached(path: str, mtime: float) -> Catalog:
     return load_catalog_file(Path(path))
 
 
-def load_catalog(framework_id: str | None = None, path: Path | None = None) -> Catalog:
-    """The catalog for ``framework_id``; an explicit ``path`` (a Pemda's own file) wins."""
+def load_catalog(framework_id: str, path: Path | None = None, *, custom: Path | None = None) -> Catalog:
+    """The catalog for ``framework_id``: the file at ``path``, else a Pemda's own file ``custom`` when it is
+    that framework's, else the bundled one."""
     if path is None:
-        from evidence.settings import get_settings
-
-        settings = get_settings()
-        framework_id = framework_id or settings.framework
-        custom = settings.catalog_path
-        if custom is not None and (framework_id is None or custom.exists()):
-            candidate = load_catalog_file(custom)
+        if custom is not None and custom.exists():
+            candidate = _cached(str(custom.resolve()), custom.stat().st_mtime)
             if candidate.id == framework_id:
                 return candidate
         path = _bundled_path(framework_id)

@@ -10,9 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from evidence.db import rows
 from evidence.db.models import Content, Document, DocumentText, SuggestionRecord
+from evidence.states import DocumentState
 
-QUEUED = "queued"
 _COPIED = ("status", "error", "media_type", "doc_type", "doc_metadata", "pages", "pages_needing_ocr", "text_chars",
            "extractor", "extractor_version", "warnings")
 
@@ -30,7 +31,7 @@ def claim_content(session: Session, digest: str, doc: Document) -> Document | No
                 session.add(Content(sha256=digest, document_id=doc.id))
             return None
         except IntegrityError:
-            existing = session.get(Content, digest)
+            existing = rows.existing(session, Content, digest)
     return session.get(Document, existing.document_id)
 
 
@@ -52,12 +53,12 @@ def copy_results(session: Session, original: Document, copy: Document) -> None:
 
 def settle_followers(session: Session, original: Document) -> int:
     """Give the original's final results to every document still waiting on it."""
-    if original.status == QUEUED:
+    if original.status == DocumentState.QUEUED:
         return 0
     session.flush()
     session.refresh(original)
     followers = session.scalars(
-        select(Document).where(Document.duplicate_of_id == original.id, Document.status == QUEUED)
+        select(Document).where(Document.duplicate_of_id == original.id, Document.status == DocumentState.QUEUED)
     ).all()
     for follower in followers:
         copy_results(session, original, follower)

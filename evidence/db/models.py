@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from evidence.states import BatchState
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -49,11 +51,10 @@ class Batch(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     framework_id: Mapped[str] = mapped_column(ForeignKey("frameworks.id"))
     source_name: Mapped[str] = mapped_column(String(500))
-    source_sha256: Mapped[str | None] = mapped_column(String(64))
     opd_override: Mapped[str | None] = mapped_column(String(200))
     created_by: Mapped[str | None] = mapped_column(String(100))
-    # received -> ingesting -> processing -> done; "failed" when the archive itself cannot be read.
-    status: Mapped[str] = mapped_column(String(20), default="received")
+    # an evidence.states.BatchState; the allowed moves are evidence.states.BATCH_TRANSITIONS
+    status: Mapped[str] = mapped_column(String(20), default=BatchState.RECEIVED)
     error: Mapped[str | None] = mapped_column(Text)
     archive_sha256: Mapped[str | None] = mapped_column(String(64))  # the stored upload, for re-ingest
     opd_scope: Mapped[str | None] = mapped_column(String(200))  # uploader's OPD, for access control
@@ -81,7 +82,7 @@ class Document(Base):
     sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     size_bytes: Mapped[int] = mapped_column(BigInteger, default=0)
     media_type: Mapped[str | None] = mapped_column(String(120))
-    status: Mapped[str] = mapped_column(String(20), index=True)  # queued | ok | no_text | duplicate | ...
+    status: Mapped[str] = mapped_column(String(20), index=True)  # an evidence.states.DocumentState
     error: Mapped[str | None] = mapped_column(Text)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
     doc_type: Mapped[str | None] = mapped_column(String(40))

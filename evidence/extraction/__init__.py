@@ -2,6 +2,5 @@
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor, PageText
 from evidence.extraction.registry import extract
-from evidence.extraction.sniff import sniff_media_type
 
-__all__ = ["ExtractionResult", "ExtractionStatus", "Extractor", "PageText", "extract", "sniff_media_type"]
+__all__ = ["ExtractionResult", "ExtractionStatus", "Extractor", "PageText", "extract"]

@@ -4,62 +4,14 @@ from __future__ import annotations
 
 import functools
 import platform
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor, PageText
 
 MAX_DETAIL_CHARS = 200
-
-# Media types the sniffer can name; the extractors declare theirs from the same constants.
-PDF_MEDIA_TYPE = "application/pdf"
-DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TEXT_MEDIA_TYPE = "text/plain"
-ZIP_MEDIA_TYPE = "application/zip"
-OLE_MEDIA_TYPE = "application/x-ole-storage"
-RTF_MEDIA_TYPE = "application/rtf"
-OCTET_MEDIA_TYPE = "application/octet-stream"
-EMPTY_MEDIA_TYPE = "application/x-empty"
-HTML_MEDIA_TYPE = "text/html"
-# Office formats: OOXML and OpenDocument are ZIPs, the legacy ones OLE compound files.
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PPTX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-ODT_MEDIA_TYPE = "application/vnd.oasis.opendocument.text"
-ODS_MEDIA_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
-ODP_MEDIA_TYPE = "application/vnd.oasis.opendocument.presentation"
-DOC_MEDIA_TYPE = "application/msword"
-XLS_MEDIA_TYPE = "application/vnd.ms-excel"
-PPT_MEDIA_TYPE = "application/vnd.ms-powerpoint"
-# An OOXML file saved with a password is an OLE container holding an "EncryptedPackage" stream.
-ENCRYPTED_OOXML_MEDIA_TYPE = "application/x-ooxml-encrypted"
-# Images (scans and phone photos): no text layer, so they go to OCR.
-PNG_MEDIA_TYPE = "image/png"
-JPEG_MEDIA_TYPE = "image/jpeg"
-TIFF_MEDIA_TYPE = "image/tiff"
-GIF_MEDIA_TYPE = "image/gif"
-BMP_MEDIA_TYPE = "image/bmp"
-WEBP_MEDIA_TYPE = "image/webp"
-HEIC_MEDIA_TYPE = "image/heic"
-OCR_IMAGE_MEDIA_TYPES = frozenset(
-    {PNG_MEDIA_TYPE, JPEG_MEDIA_TYPE, TIFF_MEDIA_TYPE, GIF_MEDIA_TYPE, BMP_MEDIA_TYPE, WEBP_MEDIA_TYPE}
-)
-# Archives: intake expands them; extraction reports them as unsupported.
-SEVEN_ZIP_MEDIA_TYPE = "application/x-7z-compressed"
-RAR_MEDIA_TYPE = "application/vnd.rar"
-TAR_MEDIA_TYPE = "application/x-tar"
-GZIP_MEDIA_TYPE = "application/gzip"
-BZIP2_MEDIA_TYPE = "application/x-bzip2"
-XZ_MEDIA_TYPE = "application/x-xz"
-ARCHIVE_MEDIA_TYPES = frozenset(
-    {
-        ZIP_MEDIA_TYPE,
-        SEVEN_ZIP_MEDIA_TYPE,
-        RAR_MEDIA_TYPE,
-        TAR_MEDIA_TYPE,
-        GZIP_MEDIA_TYPE,
-        BZIP2_MEDIA_TYPE,
-        XZ_MEDIA_TYPE,
-    }
-)
+ENCRYPTED = "encrypted: password required"  # OLE formats and workbooks that need a password
 
 # Images larger than this are refused before decoding: a 20000 x 20000 PNG is 1.2 GB of RGB pixels.
 # An A4 page at 600 dpi is 35 Mpx, a 50 Mpx phone photo is the biggest honest input we expect.
@@ -126,3 +78,68 @@ def make_result(
         error=error,
         warnings=warnings,
     )
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What one extraction may read: the ``extract`` keyword arguments every format takes."""
+
+    min_chars_per_page: int = 25
+    max_pages: int = 2000
+    max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS
+
+
+class FormatExtractor:
+    """What every format's extractor shares, so each module holds only what its format needs.
+
+    A subclass names itself in its class line (``name``, ``media_types``, ``library`` whose version stamps
+    the results, ``prefixed`` when the stamp names the library) and implements ``read``; the helpers give
+    every result the same fields and the same wording of the common reasons.
+    """
+
+    name: str
+    media_types: tuple[str, ...]
+    library: str
+    prefixed: bool
+
+    def __init_subclass__(cls, *, name: str, media_types: tuple[str, ...], library: str = "",
+                          prefixed: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.name, cls.media_types, cls.library, cls.prefixed = name, media_types, library, prefixed
+
+    def version(self) -> str:
+        found = library_version(self.library)
+        return f"{self.library}-{found}" if self.prefixed else found
+
+    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000,
+                max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS) -> ExtractionResult:
+        return self.read(data, ReadLimits(min_chars_per_page, max_pages, max_image_pixels))
+
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
+        raise NotImplementedError
+
+    def result(self, status: ExtractionStatus, *, media_type: str | None = None, pages: tuple[PageText, ...] = (),
+               page_count: int | None = None, error: str | None = None,
+               warnings: tuple[str, ...] = ()) -> ExtractionResult:
+        """A result stamped with this extractor; ``media_type`` defaults to the format's first."""
+        return make_result(self, media_type or self.media_types[0], status, pages=pages, page_count=page_count,
+                           error=error, warnings=warnings)
+
+    def failed(self, error: str, *, media_type: str | None = None, page_count: int | None = None) -> ExtractionResult:
+        return self.result("failed", media_type=media_type, page_count=page_count, error=error)
+
+    def corrupt(self, exc: BaseException, *, media_type: str | None = None) -> ExtractionResult:
+        """The library could not parse the file: its exception's name and message, for a technician."""
+        return self.failed(f"corrupt: {type(exc).__name__}: {short_detail(exc)}", media_type=media_type)
+
+    def too_large(self, what: str, size: int, limit: int) -> ExtractionResult:
+        return self.failed(f"too_large: {what} of {size} bytes (limit {limit})")
+
+    def single_page(self, text: str, limits: ReadLimits, *, needs_ocr: bool = False, why: str = "") -> ExtractionResult:
+        """A format without pages: ``ok`` with one page, or ``no_text`` under the minimum of characters
+        (``needs_ocr`` when pictures may hold the text, ``why`` added to the reason)."""
+        chars = non_space_chars(text)
+        if chars < limits.min_chars_per_page:
+            page = PageText(number=1, text=text, needs_ocr=needs_ocr)
+            return self.result("no_text", pages=(page,), error=f"no_text: only {chars} characters of text{why}")
+        return self.result("ok", pages=(PageText(number=1, text=text),))

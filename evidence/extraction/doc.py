@@ -12,16 +12,15 @@ from __future__ import annotations
 import re
 import struct
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    DOC_MEDIA_TYPE,
-    library_version,
-    make_result,
-    non_space_chars,
+    ENCRYPTED,
+    FormatExtractor,
+    ReadLimits,
     short_detail,
 )
-from evidence.extraction.ole import open_ole
+from evidence.media.ole import open_ole
+from evidence.media.types import DOC_MEDIA_TYPE
 
 WORD_IDENT = 0xA5EC
 WORD97_NFIB = 0x00C1
@@ -54,36 +53,19 @@ class DocFormatError(ValueError):
 
 
 class DocEncrypted(Exception):
-    pass
+    """The document is encrypted or obfuscated: its text needs the password."""
 
 
-class DocExtractor:
-    name = "msdoc"
-    media_types: tuple[str, ...] = (DOC_MEDIA_TYPE,)
+class DocExtractor(FormatExtractor, name="msdoc", media_types=(DOC_MEDIA_TYPE,), library="olefile", prefixed=True):
 
-    def version(self) -> str:
-        return f"olefile-{library_version('olefile')}"
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:
             text = read_doc_text(data)
         except DocEncrypted:
-            return make_result(self, DOC_MEDIA_TYPE, "failed", error="encrypted: password required")
+            return self.failed(ENCRYPTED)
         except (DocFormatError, OSError, struct.error, UnicodeDecodeError) as exc:
-            return make_result(self, DOC_MEDIA_TYPE, "failed", error=f"corrupt: {short_detail(exc)}")
-        chars = non_space_chars(text)
-        if chars < min_chars_per_page:
-            page = PageText(number=1, text=text, needs_ocr=False)
-            error = f"no_text: only {chars} characters of text"
-            return make_result(self, DOC_MEDIA_TYPE, "no_text", pages=(page,), error=error)
-        return make_result(self, DOC_MEDIA_TYPE, "ok", pages=(PageText(number=1, text=text),))
+            return self.failed(f"corrupt: {short_detail(exc)}")
+        return self.single_page(text, limits)
 
 
 def read_doc_text(data: bytes) -> str:

@@ -17,15 +17,13 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    DOCX_MEDIA_TYPE,
-    library_version,
-    make_result,
+    FormatExtractor,
+    ReadLimits,
     non_space_chars,
-    short_detail,
 )
+from evidence.media.types import DOCX_MEDIA_TYPE
 
 # A DOCX is a ZIP: refuse one whose parts would expand past this before python-docx loads them all.
 MAX_DOCX_EXPANDED_BYTES = 512 * 1024 * 1024
@@ -51,43 +49,22 @@ _CORRUPT_ERRORS = (
 )
 
 
-class DocxExtractor:
-    name = "python-docx"
-    media_types: tuple[str, ...] = (DOCX_MEDIA_TYPE,)
+class DocxExtractor(FormatExtractor, name="python-docx", media_types=(DOCX_MEDIA_TYPE,), library="python-docx"):
 
-    def version(self) -> str:
-        return library_version("python-docx")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:
             expanded = _expanded_size(data)
             if expanded > MAX_DOCX_EXPANDED_BYTES:
-                error = f"too_large: DOCX parts expand to {expanded} bytes (limit {MAX_DOCX_EXPANDED_BYTES})"
-                return make_result(self, DOCX_MEDIA_TYPE, "failed", error=error)
+                return self.failed(f"too_large: DOCX parts expand to {expanded} bytes (limit {MAX_DOCX_EXPANDED_BYTES})")
             document = docx.Document(io.BytesIO(data))
         except _CORRUPT_ERRORS as exc:
-            error = f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
-            return make_result(self, DOCX_MEDIA_TYPE, "failed", error=error)
-
+            return self.corrupt(exc)
         headers, footers = _header_footer_texts(document)
         body = "\n".join(_block_lines(document.element.body))
         text = "\n".join(part for part in (*headers, body, *footers) if part.strip()).strip()
-        chars = non_space_chars(text)
-        if chars < min_chars_per_page:
-            images = _embedded_image_count(document)
-            page = PageText(number=1, text=text, needs_ocr=images > 0)
-            error = f"no_text: only {chars} characters of text"
-            if images:
-                error += f"; {images} embedded images (needs OCR)"
-            return make_result(self, DOCX_MEDIA_TYPE, "no_text", pages=(page,), error=error)
-        return make_result(self, DOCX_MEDIA_TYPE, "ok", pages=(PageText(number=1, text=text),))
+        images = _embedded_image_count(document) if non_space_chars(text) < limits.min_chars_per_page else 0
+        return self.single_page(text, limits, needs_ocr=images > 0,
+                                why=f"; {images} embedded images (needs OCR)" if images else "")
 
 
 def _expanded_size(data: bytes) -> int:

@@ -11,15 +11,9 @@ import re
 import lxml.html
 from lxml import etree
 
-from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    HTML_MEDIA_TYPE,
-    library_version,
-    make_result,
-    non_space_chars,
-    short_detail,
-)
+from evidence.extraction.base import ExtractionResult
+from evidence.extraction.common import FormatExtractor, ReadLimits
+from evidence.media.types import HTML_MEDIA_TYPE
 
 MAX_HTML_BYTES = 64 * 1024 * 1024
 _INVISIBLE = ("script", "style", "noscript", "template", "iframe", "object", "svg")
@@ -31,36 +25,16 @@ _BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 _SPACES = re.compile(r"[ \r\f\v\xa0]+")
 
 
-class HtmlExtractor:
-    name = "lxml-html"
-    media_types: tuple[str, ...] = (HTML_MEDIA_TYPE,)
+class HtmlExtractor(FormatExtractor, name="lxml-html", media_types=(HTML_MEDIA_TYPE,), library="lxml"):
 
-    def version(self) -> str:
-        return library_version("lxml")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         if len(data) > MAX_HTML_BYTES:
-            error = f"too_large: HTML of {len(data)} bytes (limit {MAX_HTML_BYTES})"
-            return make_result(self, HTML_MEDIA_TYPE, "failed", error=error)
+            return self.too_large("HTML", len(data), MAX_HTML_BYTES)
         try:
             text = html_text(data)
         except (etree.ParserError, ValueError) as exc:
-            error = f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
-            return make_result(self, HTML_MEDIA_TYPE, "failed", error=error)
-        chars = non_space_chars(text)
-        if chars < min_chars_per_page:
-            page = PageText(number=1, text=text)
-            return make_result(
-                self, HTML_MEDIA_TYPE, "no_text", pages=(page,), error=f"no_text: only {chars} characters of text"
-            )
-        return make_result(self, HTML_MEDIA_TYPE, "ok", pages=(PageText(number=1, text=text),))
+            return self.corrupt(exc)
+        return self.single_page(text, limits)
 
 
 def html_text(data: bytes) -> str:

@@ -15,13 +15,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    OCR_IMAGE_MEDIA_TYPES,
-    library_version,
-    make_result,
-    short_detail,
-)
+from evidence.extraction.common import FormatExtractor, ReadLimits, short_detail
+from evidence.media.types import OCR_IMAGE_MEDIA_TYPES
 
 
 class ImageRejected(Exception):
@@ -95,32 +90,21 @@ def _load(image: Image.Image) -> None:
         raise ImageRejected(f"corrupt: {type(exc).__name__}: {short_detail(exc)}") from exc
 
 
-class ImageExtractor:
-    name = "pillow"
-    media_types: tuple[str, ...] = tuple(sorted(OCR_IMAGE_MEDIA_TYPES))
+class ImageExtractor(FormatExtractor, name="pillow", media_types=tuple(sorted(OCR_IMAGE_MEDIA_TYPES)), library="pillow"):
 
-    def version(self) -> str:
-        return library_version("pillow")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
+        media_type = _media_type(data)
         try:
-            info = image_info(data, max_image_pixels=max_image_pixels, max_frames=max_pages)
+            info = image_info(data, max_image_pixels=limits.max_image_pixels, max_frames=limits.max_pages)
         except ImageRejected as exc:
-            return make_result(self, _media_type(data), "failed", error=str(exc))
+            return self.failed(str(exc), media_type=media_type)
         pages = tuple(PageText(number=n, text="", needs_ocr=True) for n in range(1, info.frames + 1))
         error = f"no_text: {info.format} image of {info.width}x{info.height} pixels (needs OCR)"
-        return make_result(self, _media_type(data), "no_text", pages=pages, page_count=info.frames, error=error)
+        return self.result("no_text", media_type=media_type, pages=pages, page_count=info.frames, error=error)
 
 
 def _media_type(data: bytes) -> str:
     """The registry overwrites this with the sniffed type; standalone use still gets a sensible one."""
-    from evidence.extraction.sniff import sniff_media_type
+    from evidence.media.sniff import sniff_media_type
 
     return sniff_media_type(data, "")

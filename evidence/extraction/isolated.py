@@ -21,8 +21,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from evidence.extraction.base import ExtractionResult
-from evidence.extraction.common import OCTET_MEDIA_TYPE, short_detail, stdlib_version
+from evidence.extraction.common import short_detail, stdlib_version
 from evidence.extraction.registry import OUT_OF_MEMORY_ERROR
+from evidence.media.types import OCTET_MEDIA_TYPE
 
 ISOLATED_EXTRACTOR = "isolated"
 DEFAULT_MEMORY_LIMIT_BYTES = 3 * 1024 * 1024 * 1024
@@ -31,41 +32,33 @@ MIB = 1024 * 1024
 _EXIT_GRACE_SECONDS = 5.0
 
 
-def extract_isolated(
-    data: bytes,
-    filename: str,
-    *,
-    timeout_seconds: float,
-    memory_limit_bytes: int | None = DEFAULT_MEMORY_LIMIT_BYTES,
-    ocr: bool = False,
-    start_method: str = "fork",
-    **kwargs: Any,
-) -> ExtractionResult:
-    """``extract(data, filename, **kwargs)`` (or ``ocr_document`` when ``ocr``) in a child process.
+def extract_isolated(data: bytes, filename: str, *, timeout_seconds: float, **options: Any) -> ExtractionResult:
+    """``extract(data, filename, **kwargs)`` (or ``ocr_document`` when ``ocr``) in a child process; the
+    ``options`` are those of ``IsolatedRun.start``.
 
     ``fork`` is the default start method: the child starts in milliseconds with the parent's imports and
     the bytes need no copying. Call it from a single-threaded process (an RQ work horse, the CLI); a
     multi-threaded caller should pass ``start_method="forkserver"``.
     """
-    run = IsolatedRun.start(data, filename, timeout_seconds=timeout_seconds, memory_limit_bytes=memory_limit_bytes,
-                            ocr=ocr, start_method=start_method, **kwargs)
-    return run.wait()
+    return IsolatedRun.start(data, filename, timeout_seconds=timeout_seconds, **options).wait()
 
 
+@dataclasses.dataclass
 class IsolatedRun:
     """One extraction running in its own child process; many can run side by side (``evidence.pipeline.
     parallel`` waits on their ``receiver`` connections together), each with its own deadline and limits."""
 
-    def __init__(self, data: bytes, filename: str, child: Any, receiver: Connection, timeout_seconds: float,
-                 memory_limit_bytes: int | None) -> None:
-        self.data = data
-        self.filename = filename
-        self.child = child
-        self.receiver = receiver
-        self.timeout_seconds = timeout_seconds
-        self.memory_limit_bytes = memory_limit_bytes
-        self.started = time.monotonic()
-        self.deadline = self.started + timeout_seconds
+    data: bytes
+    filename: str
+    child: Any
+    receiver: Connection
+    timeout_seconds: float
+    memory_limit_bytes: int | None
+    started: float = dataclasses.field(default_factory=time.monotonic, init=False)
+
+    @property
+    def deadline(self) -> float:
+        return self.started + self.timeout_seconds
 
     @classmethod
     def start(
@@ -79,7 +72,7 @@ class IsolatedRun:
         start_method: str = "fork",
         **kwargs: Any,
     ) -> IsolatedRun:
-        context = multiprocessing.get_context(start_method)
+        context: Any = multiprocessing.get_context(start_method)  # typeshed's BaseContext lacks Process
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(
             target=_child_main,
@@ -232,7 +225,7 @@ def _media_type(data: bytes, filename: str) -> str:
     if not data:
         return "application/x-empty"
     try:
-        from evidence.extraction.sniff import sniff_media_type
+        from evidence.media.sniff import sniff_media_type
 
         return sniff_media_type(data[: 64 * 1024], filename)
     except Exception:

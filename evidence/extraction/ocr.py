@@ -25,11 +25,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pypdfium2 as pdfium
 from PIL import Image
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    OCR_IMAGE_MEDIA_TYPES,
-    PDF_MEDIA_TYPE,
     library_version,
     non_space_chars,
     short_detail,
@@ -46,6 +44,7 @@ from evidence.extraction.tesseract import (
     recognise,
     tesseract_version,
 )
+from evidence.media.types import OCR_IMAGE_MEDIA_TYPES, PDF_MEDIA_TYPE
 
 DEFAULT_LANGUAGES = "ind+eng"
 DEFAULT_MIN_CONFIDENCE = 60.0
@@ -330,6 +329,8 @@ def _summarise(
     extractor, version = _names(base)
     chars = sum(non_space_chars(page.text) for page in pages)
     still_missing = sum(1 for page in pages if page.needs_ocr)
+    status: ExtractionStatus
+    error: str | None
     if chars < min_chars_per_page:
         status = "no_text"
         error = f"no_text: OCR found {chars} characters on {len(ocr_pages)} page(s)"

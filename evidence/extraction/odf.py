@@ -15,20 +15,16 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageText
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    ODP_MEDIA_TYPE,
-    ODS_MEDIA_TYPE,
-    ODT_MEDIA_TYPE,
-    library_version,
-    make_result,
+    FormatExtractor,
+    ReadLimits,
     non_space_chars,
     short_detail,
-    truncated_warning,
 )
 from evidence.extraction.container import ContainerTooLarge, parse_xml, read_part, too_large_error
 from evidence.extraction.spreadsheet import CellBudget
+from evidence.media.types import ODP_MEDIA_TYPE, ODS_MEDIA_TYPE, ODT_MEDIA_TYPE
 
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -47,21 +43,10 @@ MAX_DEPTH = 200
 _CORRUPT_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, zlib.error, EOFError)
 
 
-class OdfExtractor:
-    name = "odf-xml"
-    media_types: tuple[str, ...] = (ODT_MEDIA_TYPE, ODS_MEDIA_TYPE, ODP_MEDIA_TYPE)
+class OdfExtractor(FormatExtractor, name="odf-xml", media_types=(ODT_MEDIA_TYPE, ODS_MEDIA_TYPE, ODP_MEDIA_TYPE),
+                   library="lxml", prefixed=True):
 
-    def version(self) -> str:
-        return f"lxml-{library_version('lxml')}"
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         media_type = ODT_MEDIA_TYPE
         budget = CellBudget()
         try:
@@ -69,7 +54,7 @@ class OdfExtractor:
                 media_type = _declared_type(archive)
                 error = too_large_error("OpenDocument", archive)
                 if error:
-                    return make_result(self, media_type, "failed", error=error)
+                    return self.failed(error, media_type=media_type)
                 content = parse_xml(read_part(archive, "content.xml"))
                 styles = _optional_part(archive, "styles.xml")
             body = content.find(f"{_OFFICE}body")
@@ -77,21 +62,17 @@ class OdfExtractor:
                 raise ValueError("content.xml has no office:body")
             pages = _pages(body, styles, budget)
         except ContainerTooLarge as exc:
-            return make_result(self, media_type, "failed", error=f"too_large: {short_detail(exc)}")
+            return self.failed(f"too_large: {short_detail(exc)}", media_type=media_type)
         except _CORRUPT_ERRORS as exc:
-            error = f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
-            return make_result(self, media_type, "failed", error=error)
-        if len(pages) > max_pages:
-            error = f"too_many_pages: {len(pages)} pages (limit {max_pages})"
-            return make_result(self, media_type, "failed", page_count=len(pages), error=error)
-        warnings = (truncated_warning("cells", budget.limit),) if budget.exhausted else ()
+            return self.corrupt(exc, media_type=media_type)
+        if len(pages) > limits.max_pages:
+            return self.failed(f"too_many_pages: {len(pages)} pages (limit {limits.max_pages})", media_type=media_type,
+                               page_count=len(pages))
+        warnings = budget.warnings()
         chars = sum(non_space_chars(page.text) for page in pages)
-        if chars < min_chars_per_page:
-            error = f"no_text: only {chars} characters of text"
-            return make_result(
-                self, media_type, "no_text", pages=pages, page_count=len(pages), error=error, warnings=warnings
-            )
-        return make_result(self, media_type, "ok", pages=pages, page_count=len(pages), warnings=warnings)
+        status: ExtractionStatus = "no_text" if chars < limits.min_chars_per_page else "ok"
+        return self.result(status, media_type=media_type, pages=pages, page_count=len(pages), warnings=warnings,
+                           error=f"no_text: only {chars} characters of text" if status == "no_text" else None)
 
 
 def _declared_type(archive: zipfile.ZipFile) -> str:

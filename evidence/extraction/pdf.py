@@ -16,10 +16,9 @@ import re
 
 import pypdfium2 as pdfium
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult, ExtractionStatus, PageText
 from evidence.extraction.common import (
     DEFAULT_MAX_IMAGE_PIXELS,
-    PDF_MEDIA_TYPE,
     library_version,
     make_result,
     non_space_chars,
@@ -27,6 +26,7 @@ from evidence.extraction.common import (
 )
 from evidence.extraction.pdf_layout import page_rulings
 from evidence.extraction.pdf_tables import table_texts
+from evidence.media.types import PDF_MEDIA_TYPE
 
 FAST_ENGINE = "pdfium"
 TABLE_ENGINE = "pdfplumber-tables"
@@ -45,15 +45,9 @@ class PdfExtractor:
     def version(self) -> str:
         return library_version("pypdfium2")
 
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-        max_table_pages: int = MAX_TABLE_PAGES,
-    ) -> ExtractionResult:
+    def extract(self, data: bytes, *, min_chars_per_page: int = 25, max_pages: int = 2000,
+                max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
+                max_table_pages: int = MAX_TABLE_PAGES) -> ExtractionResult:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
@@ -95,7 +89,8 @@ class PdfExtractor:
         extractor = f"{FAST_ENGINE}+pdfplumber" if used_tables else FAST_ENGINE
         version = self.version() + (f"; pdfplumber-{library_version('pdfplumber')}" if used_tables else "")
         without_text = sum(1 for page in pages if page.needs_ocr)
-        status, error = "ok", None
+        status: ExtractionStatus = "ok"
+        error: str | None = None
         if without_text == total:
             status, error = "no_text", f"no_text: no text layer on {without_text} of {total} pages (scanned; needs OCR)"
         elif without_text:

@@ -11,16 +11,15 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 
-from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    PPT_MEDIA_TYPE,
-    library_version,
-    make_result,
-    non_space_chars,
+    ENCRYPTED,
+    FormatExtractor,
+    ReadLimits,
     short_detail,
 )
-from evidence.extraction.ole import open_ole
+from evidence.media.ole import open_ole
+from evidence.media.types import PPT_MEDIA_TYPE
 
 _TEXT_CHARS_ATOM = 0x0FA0
 _TEXT_BYTES_ATOM = 0x0FA8
@@ -33,36 +32,24 @@ _FIELD_PLACEHOLDER = "*"
 
 
 class PptFormatError(ValueError):
-    pass
+    """The file has no PowerPoint Document stream, or its records cannot be followed."""
 
 
-class PptExtractor:
-    name = "msppt"
-    media_types: tuple[str, ...] = (PPT_MEDIA_TYPE,)
+class PptExtractor(FormatExtractor, name="msppt", media_types=(PPT_MEDIA_TYPE,), library="olefile", prefixed=True):
 
-    def version(self) -> str:
-        return f"olefile-{library_version('olefile')}"
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:
             ole = open_ole(data)
             try:
                 if ole.exists("EncryptedSummary"):
-                    return make_result(self, PPT_MEDIA_TYPE, "failed", error="encrypted: password required")
+                    return self.failed(ENCRYPTED)
                 if not ole.exists("PowerPoint Document"):
                     raise PptFormatError("no PowerPoint Document stream")
                 stream = ole.openstream("PowerPoint Document").read()
             finally:
                 ole.close()
         except (PptFormatError, OSError, struct.error) as exc:
-            return make_result(self, PPT_MEDIA_TYPE, "failed", error=f"corrupt: {short_detail(exc)}")
+            return self.failed(f"corrupt: {short_detail(exc)}")
         lines: list[str] = []
         for text in ppt_texts(stream):
             cleaned = "\n".join(
@@ -70,13 +57,7 @@ class PptExtractor:
             ).strip()
             if cleaned and (not lines or lines[-1] != cleaned):
                 lines.append(cleaned)
-        text = "\n".join(lines)
-        chars = non_space_chars(text)
-        if chars < min_chars_per_page:
-            page = PageText(number=1, text=text)
-            error = f"no_text: only {chars} characters of text"
-            return make_result(self, PPT_MEDIA_TYPE, "no_text", pages=(page,), error=error)
-        return make_result(self, PPT_MEDIA_TYPE, "ok", pages=(PageText(number=1, text=text),))
+        return self.single_page("\n".join(lines), limits)
 
 
 def ppt_texts(stream: bytes) -> Iterator[str]:

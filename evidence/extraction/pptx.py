@@ -18,14 +18,12 @@ from pptx.exc import PythonPptxError
 
 from evidence.extraction.base import ExtractionResult, PageText
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    PPTX_MEDIA_TYPE,
-    library_version,
-    make_result,
+    FormatExtractor,
+    ReadLimits,
     non_space_chars,
-    short_detail,
 )
 from evidence.extraction.container import too_large_error
+from evidence.media.types import PPTX_MEDIA_TYPE
 
 _CORRUPT_ERRORS = (
     PythonPptxError,
@@ -43,49 +41,30 @@ _CORRUPT_ERRORS = (
 MAX_GROUP_DEPTH = 20
 
 
-class PptxExtractor:
-    name = "python-pptx"
-    media_types: tuple[str, ...] = (PPTX_MEDIA_TYPE,)
+class PptxExtractor(FormatExtractor, name="python-pptx", media_types=(PPTX_MEDIA_TYPE,), library="python-pptx"):
 
-    def version(self) -> str:
-        return library_version("python-pptx")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 error = too_large_error("PPTX", archive)
             if error:
-                return make_result(self, PPTX_MEDIA_TYPE, "failed", error=error)
-            presentation = Presentation(io.BytesIO(data))
-            slides = list(presentation.slides)
-            if len(slides) > max_pages:
-                error = f"too_many_pages: {len(slides)} slides (limit {max_pages})"
-                return make_result(self, PPTX_MEDIA_TYPE, "failed", page_count=len(slides), error=error)
-            pages = tuple(
-                PageText(number=number, text="\n".join(_slide_lines(slide)))
-                for number, slide in enumerate(slides, start=1)
-            )
+                return self.failed(error)
+            slides = list(Presentation(io.BytesIO(data)).slides)
+            if len(slides) > limits.max_pages:
+                return self.failed(f"too_many_pages: {len(slides)} slides (limit {limits.max_pages})",
+                                   page_count=len(slides))
+            pages = tuple(PageText(number=n, text="\n".join(_slide_lines(slide))) for n, slide in enumerate(slides, 1))
         except _CORRUPT_ERRORS as exc:
-            error = f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
-            return make_result(self, PPTX_MEDIA_TYPE, "failed", error=error)
+            return self.corrupt(exc)
         if not pages:
-            return make_result(self, PPTX_MEDIA_TYPE, "no_text", page_count=0, error="no_text: no slides")
+            return self.result("no_text", page_count=0, error="no_text: no slides")
         chars = sum(non_space_chars(page.text) for page in pages)
-        if chars < min_chars_per_page:
+        if chars < limits.min_chars_per_page:
             # Slides that are only pictures (photos of the event) would need OCR of the embedded images.
             marked = tuple(PageText(page.number, page.text, needs_ocr=page.chars == 0) for page in pages)
             error = f"no_text: only {chars} characters of text on {len(pages)} slides"
-            return make_result(
-                self, PPTX_MEDIA_TYPE, "no_text", pages=marked, page_count=len(pages), error=error
-            )
-        return make_result(self, PPTX_MEDIA_TYPE, "ok", pages=pages, page_count=len(pages))
+            return self.result("no_text", pages=marked, page_count=len(pages), error=error)
+        return self.result("ok", pages=pages, page_count=len(pages))
 
 
 def _slide_lines(slide: object) -> Iterator[str]:

@@ -9,31 +9,28 @@ from __future__ import annotations
 import dataclasses
 
 from evidence.extraction.base import ExtractionResult, ExtractionStatus, Extractor
-from evidence.extraction.common import (
-    ARCHIVE_MEDIA_TYPES,
-    DEFAULT_MAX_IMAGE_PIXELS,
-    EMPTY_MEDIA_TYPE,
-    ENCRYPTED_OOXML_MEDIA_TYPE,
-    HEIC_MEDIA_TYPE,
-    OCTET_MEDIA_TYPE,
-    OLE_MEDIA_TYPE,
-    short_detail,
-    stdlib_version,
-)
+from evidence.extraction.common import DEFAULT_MAX_IMAGE_PIXELS, short_detail, stdlib_version
 from evidence.extraction.doc import DocExtractor
 from evidence.extraction.docx import DocxExtractor
 from evidence.extraction.html import HtmlExtractor
 from evidence.extraction.image import ImageExtractor
 from evidence.extraction.odf import OdfExtractor
-from evidence.extraction.ole import ole_readable
 from evidence.extraction.pdf import MAX_TABLE_PAGES, PdfExtractor
 from evidence.extraction.ppt import PptExtractor
 from evidence.extraction.pptx import PptxExtractor
 from evidence.extraction.rtf import RtfExtractor
-from evidence.extraction.sniff import extension_warning, file_extension, sniff_media_type
 from evidence.extraction.text import TextExtractor
 from evidence.extraction.xls import XlsExtractor
 from evidence.extraction.xlsx import XlsxExtractor
+from evidence.media.ole import ole_readable
+from evidence.media.sniff import extension_warning, file_extension, sniff_media_type
+from evidence.media.types import (
+    EMPTY_MEDIA_TYPE,
+    ENCRYPTED_OOXML_MEDIA_TYPE,
+    HEIC_MEDIA_TYPE,
+    OCTET_MEDIA_TYPE,
+    OLE_MEDIA_TYPE,
+)
 
 EXTRACTORS: tuple[Extractor, ...] = (
     PdfExtractor(),
@@ -121,10 +118,6 @@ def extract(
             warnings=warnings,
         )
     return dataclasses.replace(result, media_type=media_type, warnings=warnings + result.warnings)
-
-
-def is_archive(media_type: str) -> bool:
-    return media_type in ARCHIVE_MEDIA_TYPES
 
 
 def _sniff_result(

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from evidence.extraction.base import PageText
-from evidence.extraction.common import non_space_chars
+from evidence.extraction.base import ExtractionResult, PageText
+from evidence.extraction.common import FormatExtractor, ReadLimits, non_space_chars, truncated_warning
 
 # A workbook is read up to this many non-empty cells; beyond that the text is marked truncated.
 MAX_CELLS = 300_000
@@ -43,6 +43,10 @@ class CellBudget:
     def exhausted(self) -> bool:
         return self.used >= self.limit
 
+    def warnings(self) -> tuple[str, ...]:
+        """The result's warning when the budget ran out: the reviewer must know the text is partial."""
+        return (truncated_warning("cells", self.limit),) if self.exhausted else ()
+
     def take(self, count: int) -> int:
         granted = max(0, min(count, self.limit - self.used))
         self.used += granted
@@ -65,3 +69,12 @@ def sheet_page(number: int, name: str, rows: Iterable[Iterable[object]], budget:
 
 def workbook_has_text(pages: tuple[PageText, ...], min_chars: int) -> bool:
     return sum(non_space_chars(page.text) for page in pages) >= min_chars
+
+
+def workbook_result(extractor: FormatExtractor, pages: tuple[PageText, ...], limits: ReadLimits,
+                    budget: CellBudget) -> ExtractionResult:
+    """A workbook's sheets as pages: ``ok``, or ``no_text`` when no cell holds the minimum of text."""
+    if not workbook_has_text(pages, limits.min_chars_per_page):
+        return extractor.result("no_text", pages=pages, page_count=len(pages), error="no_text: workbook has no cell text",
+                                warnings=budget.warnings())
+    return extractor.result("ok", pages=pages, page_count=len(pages), warnings=budget.warnings())

@@ -7,16 +7,10 @@ Notepad must not end up as a stray character in the first word.
 from __future__ import annotations
 
 from evidence.extraction.base import ExtractionResult, PageText
-from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    TEXT_MEDIA_TYPE,
-    make_result,
-    non_space_chars,
-    stdlib_version,
-)
+from evidence.extraction.common import FormatExtractor, ReadLimits, non_space_chars, stdlib_version
+from evidence.media.types import TEXT_ENCODINGS, TEXT_MEDIA_TYPE
 
 # utf-8-sig also decodes BOM-less UTF-8; cp1252 comes last because it accepts almost any byte string.
-TEXT_ENCODINGS: tuple[str, ...] = ("utf-8-sig", "cp1252")
 
 
 def decode_text(data: bytes) -> tuple[str, str] | None:
@@ -34,39 +28,20 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-class TextExtractor:
+class TextExtractor(FormatExtractor, name="text", media_types=(TEXT_MEDIA_TYPE,)):
     """Decoding lives in the standard library, so the version recorded is Python's."""
-
-    name = "text"
-    media_types: tuple[str, ...] = (TEXT_MEDIA_TYPE,)
 
     def version(self) -> str:
         return stdlib_version()
 
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         decoded = decode_text(data)
         if decoded is None:
-            return make_result(
-                self, TEXT_MEDIA_TYPE, "failed", error="corrupt: text is not valid UTF-8 or cp1252"
-            )
+            return self.failed("corrupt: text is not valid UTF-8 or cp1252")
         text, encoding = decoded
         text = normalise_newlines(text)
         warnings = () if encoding == "utf-8-sig" else (f"encoding: decoded as {encoding}",)
         if non_space_chars(text) == 0:
-            return make_result(
-                self,
-                TEXT_MEDIA_TYPE,
-                "no_text",
-                error="no_text: file contains only whitespace",
-                warnings=warnings,
-            )
-        return make_result(
-            self, TEXT_MEDIA_TYPE, "ok", pages=(PageText(number=1, text=text),), warnings=warnings
-        )
+            return self.result("no_text", error="no_text: file contains only whitespace", warnings=warnings)
+        return self.result("ok", pages=(PageText(number=1, text=text),), warnings=warnings)
+

@@ -10,14 +10,12 @@ from xlrd.compdoc import CompDocError
 
 from evidence.extraction.base import ExtractionResult
 from evidence.extraction.common import (
-    DEFAULT_MAX_IMAGE_PIXELS,
-    XLS_MEDIA_TYPE,
-    library_version,
-    make_result,
-    short_detail,
-    truncated_warning,
+    ENCRYPTED,
+    FormatExtractor,
+    ReadLimits,
 )
-from evidence.extraction.spreadsheet import CellBudget, sheet_page, workbook_has_text
+from evidence.extraction.spreadsheet import CellBudget, sheet_page, workbook_result
+from evidence.media.types import XLS_MEDIA_TYPE
 
 _CORRUPT_ERRORS = (
     xlrd.XLRDError,
@@ -33,28 +31,16 @@ _CORRUPT_ERRORS = (
 )
 
 
-class XlsExtractor:
-    name = "xlrd"
-    media_types: tuple[str, ...] = (XLS_MEDIA_TYPE,)
+class XlsExtractor(FormatExtractor, name="xlrd", media_types=(XLS_MEDIA_TYPE,), library="xlrd"):
 
-    def version(self) -> str:
-        return library_version("xlrd")
-
-    def extract(
-        self,
-        data: bytes,
-        *,
-        min_chars_per_page: int = 25,
-        max_pages: int = 2000,
-        max_image_pixels: int = DEFAULT_MAX_IMAGE_PIXELS,
-    ) -> ExtractionResult:
+    def read(self, data: bytes, limits: ReadLimits) -> ExtractionResult:
         budget = CellBudget()
         try:
             book = xlrd.open_workbook(file_contents=data, on_demand=True, logfile=_NullLog())
             try:
-                if book.nsheets > max_pages:
-                    error = f"too_many_pages: {book.nsheets} sheets (limit {max_pages})"
-                    return make_result(self, XLS_MEDIA_TYPE, "failed", page_count=book.nsheets, error=error)
+                if book.nsheets > limits.max_pages:
+                    return self.failed(f"too_many_pages: {book.nsheets} sheets (limit {limits.max_pages})",
+                                       page_count=book.nsheets)
                 pages = []
                 for index in range(book.nsheets):
                     sheet = book.sheet_by_index(index)
@@ -63,22 +49,8 @@ class XlsExtractor:
             finally:
                 book.release_resources()
         except _CORRUPT_ERRORS as exc:
-            return make_result(self, XLS_MEDIA_TYPE, "failed", error=_error(exc))
-        result_pages = tuple(pages)
-        warnings = (truncated_warning("cells", budget.limit),) if budget.exhausted else ()
-        if not workbook_has_text(result_pages, min_chars_per_page):
-            return make_result(
-                self,
-                XLS_MEDIA_TYPE,
-                "no_text",
-                pages=result_pages,
-                page_count=len(result_pages),
-                error="no_text: workbook has no cell text",
-                warnings=warnings,
-            )
-        return make_result(
-            self, XLS_MEDIA_TYPE, "ok", pages=result_pages, page_count=len(result_pages), warnings=warnings
-        )
+            return self.failed(ENCRYPTED) if "encrypted" in str(exc).lower() else self.corrupt(exc)
+        return workbook_result(self, tuple(pages), limits, budget)
 
 
 def _rows(book: xlrd.Book, sheet: xlrd.sheet.Sheet) -> Iterator[list[object]]:
@@ -95,12 +67,6 @@ def _rows(book: xlrd.Book, sheet: xlrd.sheet.Sheet) -> Iterator[list[object]]:
             elif cell.ctype in (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER):
                 values.append(cell.value)
         yield values
-
-
-def _error(exc: Exception) -> str:
-    if "encrypted" in str(exc).lower():
-        return "encrypted: password required"
-    return f"corrupt: {type(exc).__name__}: {short_detail(exc)}"
 
 
 class _NullLog:

@@ -21,17 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from evidence.extraction.common import (
-    ARCHIVE_MEDIA_TYPES,
-    BZIP2_MEDIA_TYPE,
-    EMPTY_MEDIA_TYPE,
-    GZIP_MEDIA_TYPE,
-    OCTET_MEDIA_TYPE,
-    TEXT_MEDIA_TYPE,
-    XZ_MEDIA_TYPE,
-    ZIP_MEDIA_TYPE,
-)
-from evidence.extraction.sniff import file_extension, sniff_media_type, zip_document_type
 from evidence.intake.limits import IntakeLimits
 from evidence.intake.members import (
     NOT_REGULAR_ERROR,
@@ -52,6 +41,17 @@ from evidence.intake.streamed import (
     memory_opener,
 )
 from evidence.intake.zipped import precheck, zip_members
+from evidence.media.sniff import file_extension, sniff_media_type, zip_document_type
+from evidence.media.types import (
+    ARCHIVE_MEDIA_TYPES,
+    BZIP2_MEDIA_TYPE,
+    EMPTY_MEDIA_TYPE,
+    GZIP_MEDIA_TYPE,
+    OCTET_MEDIA_TYPE,
+    TEXT_MEDIA_TYPE,
+    XZ_MEDIA_TYPE,
+    ZIP_MEDIA_TYPE,
+)
 
 CORRUPT_ARCHIVE_ERROR = "corrupt: not a readable ZIP archive"
 EMPTY_ARCHIVE_ERROR = "empty: archive contains no files"

@@ -10,15 +10,16 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from evidence.extraction.common import short_detail
 from evidence.intake.limits import IntakeLimits
+from evidence.states import FailureCode, failure
 
 SYMLINK_ERROR = "symlink: not followed"
 HARDLINK_ERROR = "symlink: hard link not followed"
 ENCRYPTED_ERROR = "encrypted: password required"
-NOT_REGULAR_ERROR = "unsupported: not a regular file"
+NOT_REGULAR_ERROR = failure(FailureCode.UNSUPPORTED, "not a regular file")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Member:
 
     path: str
     declared_size: int
-    opener: Callable[[], BinaryIO]
+    opener: Callable[[], IO[bytes]]
     rejection: str | None = None
     compressed_size: int | None = None  # ZIP members only: enables the per-member ratio check
 
@@ -83,7 +84,7 @@ def read_capped(member: Member, remaining: int, limits: IntakeLimits) -> tuple[b
     except zipfile.BadZipFile as exc:
         return None, f"corrupt: {short_detail(exc)}"
     except NotImplementedError as exc:
-        return None, f"unsupported: {short_detail(exc)}"
+        return None, failure(FailureCode.UNSUPPORTED, short_detail(exc))
     except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required for extraction"
         if "encrypted" in str(exc):
             return None, ENCRYPTED_ERROR

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import zipfile
 
-SYSTEM_METADATA_ERROR = "unsupported: system metadata file"
+from evidence.states import FailureCode, failure
+
+SYSTEM_METADATA_ERROR = failure(FailureCode.UNSUPPORTED, "system metadata file")
 
 _JUNK_FOLDERS = frozenset({"__macosx"})
 _JUNK_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})

@@ -21,7 +21,7 @@ from libarchive.entry import ArchiveEntry
 from libarchive.exception import ArchiveError
 from libarchive.read import ArchiveRead
 
-from evidence.extraction.common import RAR_MEDIA_TYPE, SEVEN_ZIP_MEDIA_TYPE, short_detail
+from evidence.extraction.common import short_detail
 from evidence.intake.members import (
     ENCRYPTED_ERROR,
     HARDLINK_ERROR,
@@ -38,6 +38,7 @@ from evidence.intake.paths import (
     is_system_metadata,
     safe_member_path,
 )
+from evidence.media.types import RAR_MEDIA_TYPE, SEVEN_ZIP_MEDIA_TYPE
 
 READ_BLOCK_BYTES = 64 * 1024
 NOT_DECOMPRESSIBLE_ERROR = "corrupt: not readable compressed data (truncated or damaged)"

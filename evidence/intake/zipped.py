@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import stat
 import zipfile
+from functools import partial
 from typing import BinaryIO
 
-from evidence.extraction.zipdir import declared_entries
 from evidence.intake.limits import IntakeLimits
 from evidence.intake.members import ENCRYPTED_ERROR, SYMLINK_ERROR, Member
 from evidence.intake.paths import SYSTEM_METADATA_ERROR, decode_zip_name, is_system_metadata, safe_member_path
+from evidence.media.zipdir import declared_entries
 
 _ENCRYPTED_FLAG = 0x1
 
@@ -49,7 +50,7 @@ def zip_members(archive: zipfile.ZipFile) -> list[Member]:
             Member(
                 path=path,
                 declared_size=info.file_size,
-                opener=lambda info=info: archive.open(info),
+                opener=partial(archive.open, info),
                 rejection=rejection,
                 compressed_size=info.compress_size,
             )

@@ -1,7 +1,7 @@
 """The Pemda's list of OPD with the aliases seen in folder names, loaded from YAML.
 
 Nomenclature differs per Pemda (Diskominfosandi, Bappedalitbang, BPPKAD ...), so the list is data the
-Pemda can replace (settings ``opd_path``), not code.
+Pemda can replace (settings ``opd_path``, passed in by the process's runtime), not code.
 """
 
 from __future__ import annotations
@@ -36,9 +36,6 @@ class OpdDirectory(BaseModel):
 
 
 def load_opd_directory(path: Path | None = None) -> OpdDirectory:
-    if path is None:
-        from evidence.settings import get_settings
-
-        path = get_settings().opd_path or BUNDLED_OPD_PATH
-    with Path(path).open(encoding="utf-8") as fh:
+    """The OPD list at ``path`` (a Pemda's own, ``SPBE_OPD_PATH``), else the bundled one."""
+    with Path(path or BUNDLED_OPD_PATH).open(encoding="utf-8") as fh:
         return OpdDirectory.model_validate(yaml.safe_load(fh))

@@ -17,15 +17,25 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from evidence.catalog import BUNDLED, Catalogs
 from evidence.db import Database
 from evidence.db.models import Batch, Document
-from evidence.domain import FileStatus
+from evidence.db.rows import existing
 from evidence.extraction import ExtractionResult
 from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.claim import claim_document
 from evidence.pipeline.classify import Classified, Classifiers
+from evidence.pipeline.lease import extend_document_lease
 from evidence.pipeline.parallel import Job, ParallelExtractor
-from evidence.pipeline.process import DocumentClassifier, Outcome, outcome_of, record_outcome
-from evidence.queue.leases import claim_document, extend_document_lease
+from evidence.pipeline.process import (
+    DocumentClassifier,
+    Outcome,
+    not_claimed,
+    outcome_of,
+    record_outcome,
+    unreadable_original,
+)
+from evidence.states import DocumentState, FailureCode, RunOutcome, failure
 from evidence.storage import BlobStore
 
 log = logging.getLogger(__name__)
@@ -52,9 +62,11 @@ def process_documents(
     lease_seconds: int = 360,
     max_attempts: int = 3,
     on_done: Callable[[int, str], None] | None = None,
+    catalogs: Catalogs = BUNDLED,
 ) -> dict[int, str]:
-    """Process ``document_ids``; returns each document's final status ("skipped"/"lost_lease" when not ours)."""
-    run = _BatchRun(db, store, classifier_for, policy, list(frameworks), lease_seconds, max_attempts, on_done)
+    """Process ``document_ids``; returns each document's final status (a ``RunOutcome`` when not ours)."""
+    run = _BatchRun(db, store, classifier_for, policy, list(frameworks), lease_seconds, max_attempts, on_done,
+                    catalogs)
     classifiers = {fw: classifier_for(fw) for fw in run.all_frameworks(document_ids)}
     db.engine.dispose()  # the pool's processes are forked: no database connection may be shared with them
     with Classifiers(classifiers, workers) as pool:
@@ -76,7 +88,7 @@ def process_documents(
 class _BatchRun:
     def __init__(self, db: Database, store: BlobStore, classifier_for: Callable[[str], DocumentClassifier],
                  policy: ExtractionPolicy, frameworks: list[str], lease_seconds: int, max_attempts: int,
-                 on_done: Callable[[int, str], None] | None) -> None:
+                 on_done: Callable[[int, str], None] | None, catalogs: Catalogs) -> None:
         self.db, self.store, self.classifier_for, self.policy = db, store, classifier_for, policy
         self.frameworks, self.lease_seconds, self.max_attempts, self.on_done = frameworks, lease_seconds, max_attempts, on_done
         self.statuses: dict[int, str] = {}
@@ -84,13 +96,14 @@ class _BatchRun:
         self.waiting: list[tuple[Future[list[Classified]], list[tuple[_Claimed, ExtractionResult]]]] = []
         self.classifiers: dict[str, DocumentClassifier] = {}
         self.pool: Classifiers | None = None
+        self.catalogs = catalogs
         self.renewed = time.monotonic()
 
     def all_frameworks(self, document_ids: Sequence[int]) -> list[str]:
         """Every batch framework of these documents plus the enabled ones: the models to load once."""
         with self.db.session() as session:
             batch_ids = {doc.batch_id for doc in session.query(Document).filter(Document.id.in_(document_ids))}
-            own = [session.get(Batch, batch_id).framework_id for batch_id in sorted(batch_ids)]
+            own = [existing(session, Batch, batch_id).framework_id for batch_id in sorted(batch_ids)]
         return list(dict.fromkeys([*own, *self.frameworks]))
 
     def jobs(self, document_ids: Sequence[int], chunk: int) -> Iterator[Job[_Claimed]]:
@@ -101,8 +114,7 @@ class _BatchRun:
                 try:
                     data = self.store.get(digest) if digest else b""
                 except OSError as exc:
-                    error = f"storage: stored original unreadable ({exc.strerror or exc})"
-                    self._record([(item, Outcome(FileStatus.FAILED.value, error))])
+                    self._record([(item, Outcome(DocumentState.FAILED, unreadable_original(exc)))])
                     continue
                 yield Job(item, filename, data)
 
@@ -112,11 +124,11 @@ class _BatchRun:
             for document_id in ids:
                 claim = claim_document(session, document_id, lease_seconds=self.lease_seconds,
                                        max_attempts=self.max_attempts)
-                doc = session.get(Document, document_id)
                 if claim is None:
-                    self._finished(document_id, doc.status if doc is not None and doc.status != "queued" else "skipped")
+                    self._finished(document_id, not_claimed(session.get(Document, document_id)))
                     continue
-                own = session.get(Batch, doc.batch_id).framework_id
+                doc = existing(session, Document, document_id)
+                own = existing(session, Batch, doc.batch_id).framework_id
                 item = _Claimed(document_id, claim.token, doc.path, list(dict.fromkeys([own, *self.frameworks])))
                 self.in_flight[document_id] = item
                 out.append((item, doc.filename, doc.sha256))
@@ -127,6 +139,8 @@ class _BatchRun:
         groups: dict[tuple[str, ...], list[tuple[_Claimed, ExtractionResult]]] = {}
         for item in items:
             groups.setdefault(tuple(item[0].frameworks), []).append(item)
+        if self.pool is None:
+            raise RuntimeError("documents classified before the classification pool was started")
         for frameworks, group in groups.items():
             future = self.pool.submit([(result, claimed.path) for claimed, result in group], list(frameworks))
             self.waiting.append((future, group))
@@ -141,18 +155,19 @@ class _BatchRun:
                 said = future.result()
             except Exception as exc:  # a pool process died (killed for memory): these documents fail, with why
                 log.warning("classification pool failed: %s", exc)
-                said = [f"classifier_error: {type(exc).__name__}: {exc}"[:2000]] * len(group)
+                said = [failure(FailureCode.CLASSIFIER_ERROR, f"{type(exc).__name__}: {exc}")] * len(group)
             self._record([(claimed, outcome_of(result, verdict, self.classifiers))
                           for (claimed, result), verdict in zip(group, said, strict=True)])
         self.waiting = still
 
     def _record(self, outcomes: list[tuple[_Claimed, Outcome]]) -> None:
         with self.db.session() as session:
-            statuses = [(claimed.document_id, record_outcome(session, claimed.document_id, claimed.token, outcome))
+            statuses = [(claimed.document_id, record_outcome(session, claimed.document_id, claimed.token, outcome,
+                                                                  self.catalogs))
                         for claimed, outcome in outcomes]
         for document_id, status in statuses:
             self.in_flight.pop(document_id, None)
-            self._finished(document_id, status or "lost_lease")
+            self._finished(document_id, status or RunOutcome.LOST_LEASE)
 
     def _finished(self, document_id: int, status: str) -> None:
         self.statuses[document_id] = status

@@ -15,6 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from evidence.extraction import ExtractionResult
+from evidence.states import FailureCode, failure
 
 # What a batch returns per document: [(framework, classification), ...] or the error that stopped it.
 Classified = list[tuple[str, Any]] | str
@@ -44,7 +45,7 @@ def _single(item: tuple[ExtractionResult, str], classifiers: Mapping[str, Any], 
     try:
         return [(fw, _classify_many(classifiers[fw], [item])[0]) for fw in frameworks]
     except Exception as exc:  # one bad file must not stop the batch
-        return f"classifier_error: {type(exc).__name__}: {exc}"[:2000]
+        return failure(FailureCode.CLASSIFIER_ERROR, f"{type(exc).__name__}: {exc}")
 
 
 def _classify_many(classifier: Any, items: Sequence[tuple[ExtractionResult, str]]) -> list[Any]:

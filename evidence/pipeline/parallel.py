@@ -13,8 +13,8 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import wait
-from typing import Generic, TypeVar
+from multiprocessing.connection import Connection, wait
+from typing import Generic, TypeVar, cast
 
 from evidence.extraction import ExtractionResult
 from evidence.extraction.isolated import IsolatedRun
@@ -45,7 +45,7 @@ class ParallelExtractor:
         """``tick`` is called at least every half second while children run (lease renewal)."""
         pending = iter(jobs)
         follow_ups: deque[Job[K]] = deque()  # OCR of files whose cheap pass found scanned pages
-        running: dict[object, tuple[Job[K], IsolatedRun]] = {}
+        running: dict[Connection, tuple[Job[K], IsolatedRun]] = {}
         exhausted = False
         try:
             while True:
@@ -68,7 +68,7 @@ class ParallelExtractor:
                 now = time.monotonic()
                 timeout = min(min(run.deadline for _, run in running.values()) - now, _POLL_SECONDS)
                 for receiver in wait(list(running), timeout=max(timeout, 0.0)):
-                    job, run = running.pop(receiver)
+                    job, run = running.pop(cast(Connection, receiver))
                     yield from self._done(job, run.collect(), follow_ups)
                 now = time.monotonic()
                 for receiver in [r for r, (_, run) in running.items() if run.expired(now)]:

@@ -11,30 +11,48 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from evidence.catalog import load_catalog
+from evidence.catalog import BUNDLED, Catalogs
 from evidence.db import Database
 from evidence.db.contents import settle_followers
+from evidence.db.frameworks import ensure_framework
 from evidence.db.models import Batch, Document, DocumentText, SuggestionRecord, utcnow
-from evidence.domain import FileStatus, Suggestion
+from evidence.db.rows import existing
+from evidence.domain import Suggestion
 from evidence.extraction import ExtractionResult, PageText
 from evidence.extraction.policy import ExtractionPolicy
+from evidence.pipeline.claim import claim_document, release_document
 from evidence.pipeline.classify import Classified, classify_batch
-from evidence.pipeline.ingest import ensure_framework
-from evidence.queue.leases import claim_document, lease_kept, release_document, retry_while_database_away
+from evidence.pipeline.lease import lease_kept, retry_while_database_away
+from evidence.states import (
+    DOCUMENT_TRANSITIONS,
+    DocumentState,
+    FailureCode,
+    RunOutcome,
+    advance,
+    failure,
+)
 from evidence.storage import BlobStore
-
-OCR_QUEUED = "ocr_queued"
 
 
 class ClassificationLike(Protocol):
-    doc_type: str | None
-    suggestions: Sequence[Suggestion]
-    candidates: Sequence[Suggestion]
-    model_version: str
-    framework: str
+    """What the pipeline reads of a classification (``classifier.predict.Classification``)."""
+
+    @property
+    def doc_type(self) -> str | None: ...
+
+    @property
+    def suggestions(self) -> Sequence[Suggestion]: ...
+
+    @property
+    def candidates(self) -> Sequence[Suggestion]: ...
+
+    @property
+    def model_version(self) -> str: ...
+
+    @property
+    def framework(self) -> str: ...
 
 
 class DocumentClassifier(Protocol):
@@ -59,8 +77,8 @@ def outcome_of(result: ExtractionResult, said: Classified, classifiers: Mapping[
     if result.status != "ok":
         return Outcome(result.status, result.error, result)
     if isinstance(said, str):
-        return Outcome(FileStatus.FAILED.value, said, result)
-    return Outcome(FileStatus.OK.value, None, result, [(classifiers[fw], cls) for fw, cls in said])
+        return Outcome(DocumentState.FAILED, said, result)
+    return Outcome(DocumentState.OK, None, result, [(classifiers[fw], cls) for fw, cls in said])
 
 
 def classify_extraction(result: ExtractionResult, path: str, classifiers: Sequence[DocumentClassifier]) -> Outcome:
@@ -81,12 +99,17 @@ def compute_outcome(
     try:
         result = policy.read(data, filename, ocr_now=ocr_now)
     except Exception as exc:
-        return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+        return _extractor_failed(exc)
     return classify_extraction(result, path, classifiers)
 
 
+def _extractor_failed(exc: Exception) -> Outcome:
+    return Outcome(DocumentState.FAILED, failure(FailureCode.EXTRACTOR_ERROR, f"{type(exc).__name__}: {exc}"))
+
+
 def apply_outcome(session: Session, doc: Document, outcome: Outcome) -> None:
-    doc.status, doc.error = outcome.status, outcome.error
+    doc.status = advance(doc.status, DocumentState(outcome.status), DOCUMENT_TRANSITIONS)
+    doc.error = outcome.error
     result = outcome.extraction
     if result is not None:
         doc.media_type = result.media_type
@@ -140,9 +163,10 @@ def run_document(
     ocr_phase: bool = False,
     hand_off_ocr: OcrHandOff | None = None,
     frameworks: Sequence[str] = (),
+    catalogs: Catalogs = BUNDLED,
 ) -> str:
-    """Claim, compute, record. Returns the final status, "ocr_queued" when the scan went to the OCR
-    queue, or "skipped"/"lost_lease" when not ours to write.
+    """Claim, compute, record. Returns the final status, or a ``RunOutcome`` (the scan went to the OCR
+    queue, or the document was not ours to write).
 
     Files whose pages lack a text layer are OCR'd in this call when there is no ``hand_off_ocr`` (CLI,
     embedded mode); otherwise they are handed to the OCR queue so cheap files are not stuck behind them.
@@ -151,15 +175,15 @@ def run_document(
     policy = policy or ExtractionPolicy()
     with db.session() as session:
         claim = claim_document(session, document_id, lease_seconds=lease_seconds, max_attempts=max_attempts)
-        doc = session.get(Document, document_id)
         if claim is None:
-            return doc.status if doc is not None and doc.status != "queued" else "skipped"
+            return not_claimed(session.get(Document, document_id))
+        doc = existing(session, Document, document_id)
         filename, path, digest, batch_id = doc.filename, doc.path, doc.sha256, doc.batch_id
-        framework = session.get(Batch, batch_id).framework_id
+        framework = existing(session, Batch, batch_id).framework_id
     try:
         data = store.get(digest) if digest else b""
     except OSError as exc:
-        outcome = Outcome(FileStatus.FAILED.value, f"storage: stored original unreadable ({exc.strerror or exc})")
+        outcome = Outcome(DocumentState.FAILED, unreadable_original(exc))
     else:
         classifiers = [classifier_for(fw) for fw in dict.fromkeys([framework, *frameworks])]
         with lease_kept(db, document_id, claim.token, lease_seconds):
@@ -173,27 +197,39 @@ def run_document(
 
     def record() -> str:
         with db.session() as session:
-            return record_outcome(session, document_id, claim.token, outcome) or "lost_lease"
+            return record_outcome(session, document_id, claim.token, outcome, catalogs) or RunOutcome.LOST_LEASE
 
     # A database restart must not throw the finished work away: keep the lease and retry the write.
     with lease_kept(db, document_id, claim.token, lease_seconds):
         return retry_while_database_away(record, for_seconds=max(60, 4 * lease_seconds))
 
 
+def not_claimed(doc: Document | None) -> str:
+    """What a run reports for a document it could not claim: its final state, or that it was skipped."""
+    return doc.status if doc is not None and doc.status != DocumentState.QUEUED else RunOutcome.SKIPPED
+
+
 def _cheap_pass(policy: ExtractionPolicy, data: bytes, filename: str) -> ExtractionResult | Outcome:
     try:
         return policy.extract(data, filename)
     except Exception as exc:
-        return Outcome(FileStatus.FAILED.value, f"extractor_error: {type(exc).__name__}: {exc}"[:2000])
+        return _extractor_failed(exc)
 
 
-def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome) -> str | None:
-    """The final write of one document, only while our lease holds; its status, or None (lease lost)."""
+def unreadable_original(exc: OSError) -> str:
+    """The reason of a file whose stored bytes cannot be read back (disk gone, blob deleted)."""
+    return failure(FailureCode.STORAGE, f"stored original unreadable ({exc.strerror or exc})")
+
+
+def record_outcome(session: Session, document_id: int, token: str, outcome: Outcome,
+                   catalogs: Catalogs = BUNDLED) -> str | None:
+    """The final write of one document, only while our lease holds; its status, or None (lease lost).
+    ``catalogs`` name the frameworks whose suggestions are written (their rows are foreign keys)."""
     if not release_document(session, document_id, token):  # matched no row: nothing to roll back
         return None
     for _, cls in outcome.classifications:
-        ensure_framework(session, load_catalog(cls.framework))
-    doc = session.get(Document, document_id)
+        ensure_framework(session, catalogs.catalog(cls.framework))
+    doc = existing(session, Document, document_id)
     apply_outcome(session, doc, outcome)
     settle_followers(session, doc)
     return doc.status
@@ -204,23 +240,9 @@ def _hand_off(db: Database, document_id: int, batch_id: int, token: str, hand_of
     with db.session() as session:
         if not release_document(session, document_id, token):
             session.rollback()
-            return "lost_lease"
-        doc = session.get(Document, document_id)
+            return RunOutcome.LOST_LEASE
+        doc = existing(session, Document, document_id)
         doc.attempts = max(doc.attempts - 1, 0)
         doc.enqueued_at = utcnow()
     hand_off_ocr(batch_id, document_id)
-    return OCR_QUEUED
-
-
-def finish_batch(session: Session, batch_id: int) -> bool:
-    """Fan-in: the batch is done once none of its documents is still queued."""
-    batch = session.get(Batch, batch_id)
-    if batch is None or batch.status in {"done", "failed", "received", "ingesting"}:
-        return batch is not None and batch.status == "done"
-    pending = session.scalar(
-        select(func.count()).select_from(Document).where(Document.batch_id == batch_id, Document.status == "queued")
-    )
-    if pending:
-        return False
-    batch.status, batch.finished_at = "done", utcnow()
-    return True
+    return RunOutcome.OCR_QUEUED

@@ -6,21 +6,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence.db.models import Document
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
+from evidence.states import DocumentState, FailureCode, duplicate_origin, failure
 
 
 def to_scanned(doc: Document, framework: str) -> ScannedDocument:
     rows = [s for s in doc.suggestions if s.framework_id == framework]
     suggestions = [Suggestion(s.indicator_id, s.score, tuple(s.reasons or ()), True) for s in rows if s.above_threshold]
     candidates = [Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in rows[:5]]
-    status = doc.status if doc.status in FileStatus._value2member_map_ else FileStatus.FAILED.value
+    known = doc.status in DocumentState._value2member_map_ and DocumentState(doc.status).is_final
+    status = DocumentState(doc.status) if known else DocumentState.FAILED
     return ScannedDocument(
         path=doc.path,
         sha256=doc.sha256,
-        status=FileStatus(status),
+        status=status,
         opd=doc.opd,
-        error=doc.error if doc.status != "queued" else "failed: never processed",
-        duplicate_of=doc.error.removeprefix("duplicate: same content as ") if doc.status == "duplicate" and doc.error else None,
+        error=doc.error if doc.status != DocumentState.QUEUED else failure(FailureCode.FAILED, "never processed"),
+        duplicate_of=duplicate_origin(doc.error) if doc.status == DocumentState.DUPLICATE else None,
         doc_type=doc.doc_type,
         pages=doc.pages,
         text_chars=doc.text_chars,

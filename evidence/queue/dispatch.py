@@ -1,34 +1,42 @@
-"""Dispatchers: how a batch's work reaches a worker.
+"""Dispatchers: how a batch's work reaches the workers that run it.
 
-``RqDispatcher`` enqueues job functions by dotted name on Redis (the worker imports them); the
-``InlineDispatcher`` runs the very same functions on one background thread of this process, so the
-service works on a laptop with SQLite and no Redis.
+The job functions live in ``worker/``; whoever starts a process hands their table (``JobTable``) to the
+dispatcher, so this package never names them. ``RqDispatcher`` enqueues them on Redis (RQ records each
+function's import path, and the worker process imports it); the ``InlineDispatcher`` runs the very same
+functions on one background thread of this process, so the service works on a laptop with SQLite and no
+Redis.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import queue
 import threading
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from evidence.queue.probe import job_id
+from evidence.queue.probe import JobProbe, RedisJobProbe, job_id
 from evidence.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INGEST_JOB = "worker.jobs.ingest_batch_job"
-PROCESS_JOB = "worker.jobs.process_document_job"
-FINISH_JOB = "worker.jobs.finish_batch_job"
-OCR_JOB = "worker.jobs.ocr_document_job"
-RETRAIN_JOB = "worker.jobs.retrain_job"
 # Training the classifier: generating the corpus, cross-validation and the final fit take minutes.
 RETRAIN_TIMEOUT_SECONDS = 3600
 QUEUE_NAME = "default"
 # Scans wait here, so that a batch's cheap files are not stuck behind minutes of OCR per page.
 OCR_QUEUE_NAME = "ocr"
+
+
+@dataclass(frozen=True)
+class JobTable:
+    """The job functions a dispatcher delivers, each importable at module level (RQ runs them by path)."""
+
+    ingest: Callable[[int], Any]  # batch id: unpack a stored upload into documents
+    process: Callable[[int], Any]  # document id: text layer + classification, scans handed to OCR
+    finish: Callable[[int], Any]  # batch id: fan-in, the batch is done once nothing waits
+    ocr: Callable[[int], Any]  # document id: OCR, then classification
+    retrain: Callable[[str], Any]  # framework id
 
 
 class Dispatcher(Protocol):
@@ -44,10 +52,9 @@ class Dispatcher(Protocol):
 
     def ping(self) -> bool: ...
 
-
-def _call(dotted: str, *args: object) -> object:
-    module, _, name = dotted.rpartition(".")
-    return getattr(importlib.import_module(module), name)(*args)
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
+        """Which targets still have a job on its way; None when the queue cannot say (in-process)."""
+        ...
 
 
 class InlineDispatcher:
@@ -55,8 +62,9 @@ class InlineDispatcher:
 
     mode = "inline"
 
-    def __init__(self) -> None:
-        self._jobs: queue.Queue[tuple[str, tuple]] = queue.Queue()
+    def __init__(self, jobs: JobTable) -> None:
+        self.table = jobs
+        self._jobs: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...]]] = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
 
@@ -68,36 +76,39 @@ class InlineDispatcher:
 
     def _run(self) -> None:
         while True:
-            dotted, args = self._jobs.get()
+            job, args = self._jobs.get()
             try:
-                _call(dotted, *args)
+                job(*args)
             except Exception:
-                log.exception("inline job %s%s failed", dotted, args)
+                log.exception("inline job %s%s failed", getattr(job, "__name__", job), args)
             finally:
                 self._jobs.task_done()
 
-    def _put(self, dotted: str, *args: object) -> None:
+    def _put(self, job: Callable[..., Any], *args: Any) -> None:
         self._ensure_thread()
-        self._jobs.put((dotted, args))
+        self._jobs.put((job, args))
 
     def submit_batch(self, batch_id: int) -> None:
-        self._put(INGEST_JOB, batch_id)
+        self._put(self.table.ingest, batch_id)
 
     def submit_documents(self, batch_id: int, document_ids: Sequence[int], *, at_front: bool = False) -> None:
         for document_id in document_ids:
-            self._put(PROCESS_JOB, document_id)
-        self._put(FINISH_JOB, batch_id)
+            self._put(self.table.process, document_id)
+        self._put(self.table.finish, batch_id)
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None:
-        self._put(OCR_JOB, document_id)
-        self._put(FINISH_JOB, batch_id)
+        self._put(self.table.ocr, document_id)
+        self._put(self.table.finish, batch_id)
 
     def submit_retrain(self, framework: str) -> str | None:
-        self._put(RETRAIN_JOB, framework)
+        self._put(self.table.retrain, framework)
         return None
 
     def ping(self) -> bool:
         return True
+
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
+        return None  # the thread's queue dies with the process: nothing to ask
 
     def wait_idle(self, timeout: float = 60.0) -> bool:
         """For tests and the CLI: block until every queued job has run (or the timeout passes)."""
@@ -116,10 +127,12 @@ class RqDispatcher:
 
     mode = "rq"
 
-    def __init__(self, redis_url: str, *, job_timeout: int, retries: int, ocr_job_timeout: int | None = None) -> None:
+    def __init__(self, redis_url: str, jobs: JobTable, *, job_timeout: int, retries: int,
+                 ocr_job_timeout: int | None = None) -> None:
         from redis import Redis
         from rq import Queue
 
+        self.table = jobs
         self.redis = Redis.from_url(redis_url)
         self.queue = Queue(QUEUE_NAME, connection=self.redis)
         self.ocr_queue = Queue(OCR_QUEUE_NAME, connection=self.redis)
@@ -134,7 +147,7 @@ class RqDispatcher:
         return Retry(max=self.retries, interval=[2, 5, 15][: self.retries] or [2])
 
     def submit_batch(self, batch_id: int) -> None:
-        self.queue.enqueue(INGEST_JOB, batch_id, job_timeout=self.job_timeout, retry=self._retry(),
+        self.queue.enqueue(self.table.ingest, batch_id, job_timeout=self.job_timeout, retry=self._retry(),
                            job_id=job_id("ingest", batch_id), description=f"ingest batch {batch_id}")
 
     def submit_documents(self, batch_id: int, document_ids: Sequence[int], *, at_front: bool = False) -> None:
@@ -142,7 +155,7 @@ class RqDispatcher:
         from rq import Queue
 
         jobs = [
-            Queue.prepare_data(PROCESS_JOB, (document_id,), timeout=self.job_timeout, retry=self._retry(),
+            Queue.prepare_data(self.table.process, (document_id,), timeout=self.job_timeout, retry=self._retry(),
                                job_id=job_id("doc", document_id), at_front=at_front,
                                description=f"process document {document_id}")
             for document_id in document_ids
@@ -152,20 +165,20 @@ class RqDispatcher:
         enqueued = self.queue.enqueue_many(jobs) if jobs else []
         # Fan-in: refresh the batch summary after every file job has ended, failed ones included.
         depends = Dependency(jobs=enqueued, allow_failure=True) if enqueued else None
-        self.queue.enqueue(FINISH_JOB, batch_id, depends_on=depends, job_timeout=self.job_timeout,
+        self.queue.enqueue(self.table.finish, batch_id, depends_on=depends, job_timeout=self.job_timeout,
                            job_id=job_id("finish", batch_id), description=f"finish batch {batch_id}")
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None:
-        job = self.ocr_queue.enqueue(OCR_JOB, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
+        job = self.ocr_queue.enqueue(self.table.ocr, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
                                      job_id=job_id("ocr", document_id), description=f"ocr document {document_id}")
         from rq.job import Dependency
 
-        self.queue.enqueue(FINISH_JOB, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
+        self.queue.enqueue(self.table.finish, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
                            job_timeout=self.job_timeout, job_id=job_id("finish", batch_id),
                            description=f"finish batch {batch_id}")
 
     def submit_retrain(self, framework: str) -> str | None:
-        job = self.queue.enqueue(RETRAIN_JOB, framework, job_timeout=RETRAIN_TIMEOUT_SECONDS,
+        job = self.queue.enqueue(self.table.retrain, framework, job_timeout=RETRAIN_TIMEOUT_SECONDS,
                                  description=f"retrain {framework}")
         return job.id
 
@@ -175,22 +188,22 @@ class RqDispatcher:
         except Exception:
             return False
 
-    def probe(self, claim_grace_seconds: float):
+    def probe(self, claim_grace_seconds: float) -> JobProbe | None:
         """What the reconciler and readiness ask: which targets still have a job on its way."""
-        from evidence.queue.probe import RedisJobProbe
-
         return RedisJobProbe(self.redis, (QUEUE_NAME, OCR_QUEUE_NAME), claim_grace_seconds=claim_grace_seconds)
 
 
 _inline: InlineDispatcher | None = None
 
 
-def get_dispatcher(settings: Settings) -> Dispatcher:
+def get_dispatcher(settings: Settings, jobs: JobTable) -> Dispatcher:
+    """RQ when ``SPBE_REDIS_URL`` is set; otherwise the process's one inline thread (shared by every
+    runtime of the process, so the API and its in-process worker see the same queue)."""
     global _inline
     if settings.redis_url:
         # The OCR job outlives its child process's hard limit, so a slow scan ends as a result, not a kill.
-        return RqDispatcher(settings.redis_url, job_timeout=settings.job_timeout_seconds, retries=settings.job_retries,
-                            ocr_job_timeout=settings.ocr_timeout_seconds + 120)
-    if _inline is None:
-        _inline = InlineDispatcher()
+        return RqDispatcher(settings.redis_url, jobs, job_timeout=settings.job_timeout_seconds,
+                            retries=settings.job_retries, ocr_job_timeout=settings.ocr_timeout_seconds + 120)
+    if _inline is None or _inline.table != jobs:
+        _inline = InlineDispatcher(jobs)
     return _inline

@@ -9,7 +9,7 @@ ids (no job hashes), so reconciling every few seconds stays cheap even with thou
 A job counts as *live* when it waits in a queue (or RQ's intermediate list between pop and start), waits
 for a retry (scheduled) or for a dependency (deferred), or was started less than ``claim_grace`` ago
 (a worker that took it claims it in the database within milliseconds). A job started longer ago whose
-document has no live lease belongs to a dead worker. Failed and finished jobs are not live.
+document has no live lease belongs to a worker that died. Failed and finished jobs are not live.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, Protocol
 
 from evidence.db.models import utcnow
 
@@ -58,6 +59,12 @@ class LiveJobs:
             self.batches.add(target)
 
 
+class JobProbe(Protocol):
+    """Which targets still have a job on its way (``RedisJobProbe``; tests pass stand-ins)."""
+
+    def snapshot(self) -> LiveJobs: ...
+
+
 def _text(value: bytes | str) -> str:
     return value.decode() if isinstance(value, bytes) else value
 
@@ -65,7 +72,7 @@ def _text(value: bytes | str) -> str:
 class RedisJobProbe:
     """Reads RQ's lists and sorted sets directly (no cleanup side effects, no job hash per waiting job)."""
 
-    def __init__(self, redis, queue_names: tuple[str, ...], *, claim_grace_seconds: float) -> None:
+    def __init__(self, redis: Any, queue_names: tuple[str, ...], *, claim_grace_seconds: float) -> None:
         from rq import Queue
         from rq.registry import DeferredJobRegistry, ScheduledJobRegistry, StartedJobRegistry
 

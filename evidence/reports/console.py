@@ -83,7 +83,7 @@ def print_gap_report(report: GapReport, console: Console, lang: str = "id") -> N
 
     for check in report.critical_to_check:
         files = ", ".join(dict.fromkeys(f.path for f in check.files))
-        word = "perlu dicek, mungkin ada di" if lang == "id" else "to check, may be in"
+        word = t("console.to_check", lang)
         console.print(Text(f"  ? {check.label} ({format_ids(check.indicators)}): {word} {files}", style="yellow"))
     if not report.critical_missing:
         console.print(Text(t("critical.none", lang), style="green"))

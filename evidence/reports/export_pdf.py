@@ -13,15 +13,8 @@ from pathlib import PurePosixPath
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from evidence.reports import figures
 from evidence.reports.changes import change_lines
-from evidence.reports.figures import (
-    aspect_coverage,
-    headline,
-    opd_coverage,
-    opd_findings,
-    opd_names,
-    opd_rows,
-)
 from evidence.reports.model import EvidenceRef, Finding, GapReport
 from evidence.reports.states import STATE_LABELS
 from evidence.reports.text import SEVERITY_LABELS, headline_rows, opd_title, report_title
@@ -136,7 +129,7 @@ def _cover(pdf: _Pdf, report: GapReport) -> None:
 
 
 def _headline_box(pdf: _Pdf, report: GapReport) -> None:
-    h = headline(report)
+    h = figures.headline(report)
     pdf.set_draw_color(*NAVY)
     pdf.set_line_width(0.6)
     top = pdf.get_y()
@@ -192,16 +185,16 @@ def _opd_letter(pdf: _Pdf, report: GapReport, name: str | None) -> None:
         pdf.heading("Berkas tanpa OPD yang dikenali", 13)
         pdf.para("Berkas berikut tidak dapat dikaitkan dengan OPD dari nama folder atau berkasnya. Pindahkan ke "
                  "folder OPD yang benar lalu pindai ulang.")
-        _findings_table(pdf, opd_findings(report, name))
+        _findings_table(pdf, figures.opd_findings(report, name))
         pdf.running = ""
         return
     pdf.heading(f"Kepada Yth. Kepala {opd_title(name)}", 13)
-    done, total = opd_coverage(report, name)
+    done, total = figures.opd_coverage(report, name)
     pdf.para(f"Perihal: Kelengkapan bukti dukung {report.framework.name}")
     pdf.para(f"Berdasarkan pemindaian berkas per {report.generated_at:%d-%m-%Y}, dari {total} indikator yang "
              f"menjadi tanggung jawab {opd_title(name)}, {done} sudah memiliki bukti (terkonfirmasi atau saran "
              "model). Mohon melengkapi bukti yang belum ada dan memeriksa berkas yang perlu dicek di bawah ini.")
-    rows = sorted(opd_rows(report, name), key=lambda r: (not r.owned, r.id))
+    rows = sorted(figures.opd_rows(report, name), key=lambda r: (not r.owned, r.id))
     shown = [r for r in rows if r.owned or r.state != "missing"]
     if shown:
         pdf.grid(["No", "Indikator", "Status", "Berkas", "Tingkat", "Agar naik satu tingkat"],
@@ -210,7 +203,7 @@ def _opd_letter(pdf: _Pdf, report: GapReport, name: str | None) -> None:
                    r.next_level or "-"] for r in shown],
                  (9, 38, 22, 42, 12, 55), size=7)
     pdf.heading("Temuan", 12)
-    _findings_table(pdf, opd_findings(report, name))
+    _findings_table(pdf, figures.opd_findings(report, name))
     pdf.ln(4)
     pdf.para("Hormat kami,\nTim Koordinasi SPBE " + (report.pemda or ""))
     pdf.running = ""
@@ -220,9 +213,9 @@ def render_pdf(report: GapReport) -> bytes:
     pdf = _Pdf(report)
     _cover(pdf, report)
     pdf.add_page()
-    pdf.bars("Cakupan bukti per aspek", aspect_coverage(report))
+    pdf.bars("Cakupan bukti per aspek", figures.aspect_coverage(report))
     pdf.bars("Cakupan bukti per OPD (indikator tanggungannya)",
-             [(opd_title(n), *opd_coverage(report, n)) for n in opd_names(report)])
+             [(opd_title(n), *figures.opd_coverage(report, n)) for n in figures.opd_names(report)])
     pdf.heading("Temuan")
     _findings_table(pdf, report.findings)
     pdf.heading("Status indikator")
@@ -233,6 +226,6 @@ def render_pdf(report: GapReport) -> bytes:
     pdf.heading("Perubahan sejak laporan lalu")
     for line in change_lines(report.changes):
         pdf.para(line)
-    for name in opd_names(report):
+    for name in figures.opd_names(report):
         _opd_letter(pdf, report, name)
     return bytes(pdf.output())

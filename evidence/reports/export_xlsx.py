@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -69,7 +70,7 @@ def _state_colours(ws: Worksheet, cell_range: str, first_cell: str) -> None:
             "solid", start_color=colour, end_color=colour), stopIfTrue=True))
 
 
-def _rows(ws: Worksheet, start: int, rows: list[list[object]]) -> int:
+def _rows(ws: Worksheet, start: int, rows: Sequence[Sequence[object]]) -> int:
     for offset, values in enumerate(rows):
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=start + offset, column=col, value=value)

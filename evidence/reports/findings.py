@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument
+from evidence.domain import ScannedDocument
 from evidence.reports.model import CriticalCheck, Finding, FindingLink, IndicatorStatus, OpdOwing
 from evidence.reports.states import UNREADABLE
+from evidence.states import DocumentState
 
 CRITICAL_MISSING = "KRITIS_BELUM_ADA"
 CRITICAL_TO_CHECK = "KRITIS_PERLU_DICEK"
@@ -30,9 +31,9 @@ CODES = (CRITICAL_MISSING, CRITICAL_TO_CHECK, ONLY_UNCONFIRMED, ONLY_DRAFT, OUTD
          SHARED_FILE, OPD_SENT_NOTHING)
 SEVERITY_ORDER = {"kritis": 0, "tinggi": 1, "sedang": 2, "rendah": 3}
 _STATUS_WORDS = {
-    FileStatus.FAILED: "tidak dapat dibaca (rusak, terenkripsi atau melebihi batas)",
-    FileStatus.UNSUPPORTED: "berformat yang tidak didukung",
-    FileStatus.NO_TEXT: "hasil pindai tanpa teks yang terbaca",
+    DocumentState.FAILED: "tidak dapat dibaca (rusak, terenkripsi atau melebihi batas)",
+    DocumentState.UNSUPPORTED: "berformat yang tidak didukung",
+    DocumentState.NO_TEXT: "hasil pindai tanpa teks yang terbaca",
 }
 
 
@@ -124,7 +125,7 @@ def _file_findings(documents: Sequence[ScannedDocument]) -> list[Finding]:
                 links=[document_link(doc.path, doc.document_id)]))
     by_content: dict[str, list[ScannedDocument]] = defaultdict(list)
     for doc in documents:
-        if doc.sha256 and doc.status in (FileStatus.OK, FileStatus.DUPLICATE):
+        if doc.sha256 and doc.status in (DocumentState.OK, DocumentState.DUPLICATE):
             by_content[doc.sha256].append(doc)
     for copies in by_content.values():
         opds = sorted({d.opd or "(OPD tidak dikenal)" for d in copies})

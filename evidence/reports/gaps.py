@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument
-from evidence.opd import Opd, OpdDirectory
+from evidence.domain import ScannedDocument
+from evidence.opd import OpdDirectory, find_opd
 from evidence.reports.findings import build_findings
 from evidence.reports.index import estimate_index
 from evidence.reports.model import (
@@ -48,6 +48,7 @@ from evidence.reports.model import (
 )
 from evidence.reports.ownership import owed_indicators, owners_by_indicator, unassigned_indicators
 from evidence.reports.states import critical_flags, opd_matrix, pemda_states
+from evidence.states import DocumentState
 
 _ROUND = 6  # weights are decimals (1.3, 2.75); rounding keeps float noise out of the JSON
 
@@ -131,13 +132,8 @@ def build_gap_report(
             _gap(catalog, owners, i) for i in catalog.indicator_ids() if i not in evidence and i not in external
         ],
         indicators_assessed_externally=[
-            ExternalIndicator(
-                id=ind.id,
-                short_name=ind.short_name,
-                weight=ind.weight,
-                evaluation=ind.external_evaluation,
-                has_evidence=ind.id in evidence,
-            )
+            ExternalIndicator(id=ind.id, short_name=ind.short_name, weight=ind.weight,
+                              evaluation=ind.external_evaluation, has_evidence=ind.id in evidence)
             for ind in catalog.indicators
             if ind.is_external
         ],
@@ -156,20 +152,6 @@ def build_gap_report(
 
 
 # --- documents and evidence -------------------------------------------------------------------------------
-
-
-def find_opd(directory: OpdDirectory, name: str | None) -> Opd | None:
-    """The directory entry for an OPD name as stored on a document: exact name, else any name or alias
-    compared case-insensitively (so "Diskominfo" and the full name land in the same bucket)."""
-    if name is None:
-        return None
-    exact = directory.by_name(name)
-    if exact is not None:
-        return exact
-    folded = name.strip().casefold()
-    return next(
-        (o for o in directory.opd if any(n.strip().casefold() == folded for n in o.all_names())), None
-    )
 
 
 def _resolve_opd(documents: Iterable[ScannedDocument], directory: OpdDirectory) -> list[_Doc]:
@@ -199,7 +181,7 @@ def _evidence_hits(docs: Sequence[_Doc], catalog: Catalog) -> list[_Hit]:
     hits: list[_Hit] = []
     for d in docs:
         doc = d.doc
-        if doc.status != FileStatus.OK or (doc.framework is not None and doc.framework != catalog.id):
+        if doc.status != DocumentState.OK or (doc.framework is not None and doc.framework != catalog.id):
             continue
         if doc.sha256:
             if doc.sha256 in seen_content:
@@ -250,7 +232,7 @@ def _gap(
 
 
 def _status_counts(docs: Iterable[ScannedDocument]) -> dict[str, int]:
-    counts = {status.value: 0 for status in FileStatus}
+    counts = {status.value: 0 for status in DocumentState.finals()}
     for doc in docs:
         counts[doc.status.value] += 1
     return counts
@@ -335,7 +317,7 @@ def _per_opd(
                     if i not in own and i not in external
                 ],
                 other_evidence=[ev for i, ev in own.items() if i not in owed_set],
-                problem_files=[_problem(d) for d in group if d.doc.status != FileStatus.OK],
+                problem_files=[_problem(d) for d in group if d.doc.status != DocumentState.OK],
                 owed_external=[i for i in owed if i not in own and i in external],
             )
         )

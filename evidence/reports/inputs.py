@@ -28,11 +28,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence.db.models import Document, Review, SuggestionRecord
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.pipeline.results import to_scanned
 from evidence.reviews import ACCEPT, REJECT, RELABEL, effective_indicators, latest_per_indicator, pick_current
+from evidence.states import DocumentState, duplicate_reason
 
-QUEUED = "queued"
 CANDIDATES_KEPT = 5
 
 
@@ -51,7 +51,7 @@ def _file_key(doc: Document) -> tuple:
 
 def _rank(doc: Document) -> tuple[bool, int]:
     """Processed copies first (they carry the results), then the oldest."""
-    return (doc.status != FileStatus.OK.value, doc.id)
+    return (doc.status != DocumentState.OK.value, doc.id)
 
 
 def report_inputs(
@@ -80,8 +80,8 @@ def report_inputs(
     def wanted(doc: Document) -> bool:
         return opd is None or doc.opd == opd
 
-    in_progress = sum(1 for d in documents if d.status == QUEUED and wanted(d))
-    done = [d for d in documents if d.status != QUEUED]
+    in_progress = sum(1 for d in documents if d.status == DocumentState.QUEUED and wanted(d))
+    done = [d for d in documents if d.status != DocumentState.QUEUED]
     reviews = _reviews_by_content(session, done, framework)
 
     files: dict[tuple, list[Document]] = defaultdict(list)
@@ -108,7 +108,7 @@ def report_inputs(
         versions.update(s.model_version for s in current)
         item = _with_reviews(to_scanned(source, framework), current, reviews.get(doc.sha256 or f"row{doc.id}", []))
         scanned.append(dataclasses.replace(item, path=doc.path, opd=doc.opd, document_id=doc.id,
-                                           status=FileStatus(source.status) if source is not doc else item.status,
+                                           status=DocumentState(source.status) if source is not doc else item.status,
                                            error=None if source is not doc else item.error,
                                            duplicate_of=None, metadata=source.doc_metadata))
     batch_count = len({d.batch_id for d in documents if wanted(d)})
@@ -135,19 +135,19 @@ def _result_donors(session: Session, originals) -> dict[int, Document]:
     """An original that is itself an intake duplicate (its processed copy is outside the viewer's scope)
     takes its results (status, suggestions, metadata) from that copy; the copy's path is never shown."""
     wanting = {d.duplicate_of_id: d.id for d in originals
-               if d.status == FileStatus.DUPLICATE.value and d.duplicate_of_id is not None}
+               if d.status == DocumentState.DUPLICATE.value and d.duplicate_of_id is not None}
     if not wanting:
         return {}
     rows = session.scalars(
         select(Document).where(Document.id.in_(list(wanting))).options(selectinload(Document.suggestions))
     )
-    return {wanting[row.id]: row for row in rows if row.status != QUEUED}
+    return {wanting[row.id]: row for row in rows if row.status != DocumentState.QUEUED}
 
 
 def _as_duplicate(doc: Document, original: Document, framework: str) -> ScannedDocument:
     base = to_scanned(doc, framework)
     return dataclasses.replace(
-        base, status=FileStatus.DUPLICATE, error=f"duplicate: same content as {original.path}",
+        base, status=DocumentState.DUPLICATE, error=duplicate_reason(original.path),
         duplicate_of=original.path, suggestions=[], candidates=[], document_id=doc.id,
         metadata=doc.doc_metadata,
     )

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from evidence.domain import FileStatus
+from evidence.states import DocumentState
 
 REPORT_VERSION = 1
 
@@ -38,7 +38,7 @@ class FrameworkInfo(_Frozen):
 
 class Totals(_Frozen):
     files: int
-    by_status: dict[str, int]  # every FileStatus value, in enum order, zeros included
+    by_status: dict[str, int]  # every DocumentState value, in enum order, zeros included
 
 
 class Coverage(_Frozen):
@@ -110,7 +110,7 @@ class CriticalMissing(_Frozen):
 class ProblemFile(_Frozen):
     path: str
     opd: str | None
-    status: FileStatus
+    status: DocumentState
     error: str | None
     duplicate_of: str | None
 
@@ -147,7 +147,7 @@ class FileIndicator(_Frozen):
 class FileEntry(_Frozen):
     path: str
     opd: str | None
-    status: FileStatus
+    status: DocumentState
     error: str | None
     duplicate_of: str | None
     doc_type: str | None

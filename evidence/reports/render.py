@@ -120,14 +120,13 @@ def _opd_section(gap: OpdGap, external: dict[int, Any] | None = None) -> dict[st
     external = external or {}
     with_evidence = {ev.id: ev for ev in gap.owed_with_evidence}
     missing = {g.id: g for g in gap.owed_missing}
-    rows = [
-        {"id": i, "evidence": with_evidence.get(i), "gap": missing.get(i),
-         "external": external.get(i) if i in gap.owed_external else None}
-        for i in gap.owed
-    ]
-    for row in rows:
-        item = row["evidence"] or row["gap"] or row["external"]
-        row["short_name"] = item.short_name if item is not None else ""
+    rows: list[dict[str, Any]] = []
+    for i in gap.owed:
+        evidence, missing_one = with_evidence.get(i), missing.get(i)
+        outside = external.get(i) if i in gap.owed_external else None
+        item = evidence or missing_one or outside
+        rows.append({"id": i, "evidence": evidence, "gap": missing_one, "external": outside,
+                     "short_name": item.short_name if item is not None else ""})
     return {"gap": gap, "rows": rows}
 
 

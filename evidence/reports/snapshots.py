@@ -13,13 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence.catalog import Catalog
+from evidence.db.frameworks import ensure_framework
 from evidence.db.models import ReportSnapshot
 from evidence.reports.changes import diff, summarise
 from evidence.reports.model import GapReport, ReportChanges
 
 
 def save_snapshot(session: Session, catalog: Catalog, report: GapReport, *, created_by: str | None) -> ReportSnapshot:
-    from evidence.pipeline.ingest import ensure_framework  # the frameworks row is the foreign key
 
     ensure_framework(session, catalog)
     row = ReportSnapshot(framework_id=catalog.id, source=report.source[:500], created_by=created_by,

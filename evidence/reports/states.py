@@ -17,24 +17,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from evidence.catalog import Catalog, Indicator
-from evidence.domain import FileStatus, ScannedDocument
+from evidence.domain import ScannedDocument
+from evidence.i18n import t
 from evidence.reports.model import CriticalCheck, EvidenceRef, IndicatorState, IndicatorStatus
+from evidence.states import DocumentState
 
 STATE_ORDER: tuple[IndicatorState, ...] = ("confirmed", "suggested", "perlu_dicek", "missing")
-STATE_LABELS = {
-    "confirmed": "Terkonfirmasi",
-    "suggested": "Saran model (belum ditinjau)",
-    "perlu_dicek": "Perlu dicek",
-    "missing": "Belum ada",
-}
+STATE_LABELS: dict[str, str] = {state: t(f"indicator_state.{state}") for state in STATE_ORDER}
+"""The exports' (Indonesian) names of the four states, from the message catalog."""
 CONFIRMED_REVIEWS = frozenset({"accepted", "relabelled"})
-UNREADABLE = frozenset({FileStatus.FAILED, FileStatus.UNSUPPORTED, FileStatus.NO_TEXT})
+UNREADABLE = frozenset({DocumentState.FAILED, DocumentState.UNSUPPORTED, DocumentState.NO_TEXT})
 
 
 def counted(documents: Iterable[ScannedDocument], framework: str) -> list[ScannedDocument]:
     """Files that can prove something: processed, read, not a copy, and scored in this framework."""
     return [d for d in documents
-            if d.status == FileStatus.OK and (d.framework is None or d.framework == framework)]
+            if d.status == DocumentState.OK and (d.framework is None or d.framework == framework)]
 
 
 def is_draft(doc: ScannedDocument) -> bool:
@@ -47,17 +45,19 @@ def evidence_refs(documents: Sequence[ScannedDocument], indicator_id: int) -> li
     refs: list[EvidenceRef] = []
     for doc in documents:
         meta = doc.metadata or {}
-        common = dict(path=doc.path, opd=doc.opd, document_id=doc.document_id, model_version=doc.model_version,
-                      draft=is_draft(doc), year=meta.get("year") if isinstance(meta.get("year"), int) else None)
+        year = meta.get("year")
+        ref = EvidenceRef(path=doc.path, opd=doc.opd, document_id=doc.document_id, model_version=doc.model_version,
+                          draft=is_draft(doc), year=year if isinstance(year, int) else None, score=0.0,
+                          review_state="candidate")
         hit = next((s for s in doc.suggestions if s.indicator_id == indicator_id), None)
         if hit is not None:
-            state = "confirmed" if doc.review_states.get(indicator_id) in CONFIRMED_REVIEWS else "unreviewed"
-            refs.append(EvidenceRef(score=hit.score, review_state=state, maturity_level=hit.maturity_level,
-                                    **common))
+            confirmed = doc.review_states.get(indicator_id) in CONFIRMED_REVIEWS
+            refs.append(ref.model_copy(update={"score": hit.score, "maturity_level": hit.maturity_level,
+                                               "review_state": "confirmed" if confirmed else "unreviewed"}))
             continue
         candidate = next((s for s in doc.candidates if s.indicator_id == indicator_id and s.candidate), None)
         if candidate is not None:
-            refs.append(EvidenceRef(score=candidate.score, review_state="candidate", **common))
+            refs.append(ref.model_copy(update={"score": candidate.score}))
     rank = {"confirmed": 0, "unreviewed": 1, "candidate": 2}
     return sorted(refs, key=lambda r: (rank[r.review_state], -r.score, r.path, r.opd or ""))
 
@@ -145,7 +145,7 @@ def critical_flags(catalog: Catalog, states: Sequence[IndicatorStatus]) -> tuple
 def needs_check_candidates(documents: Sequence[ScannedDocument]) -> set[tuple[int, int]]:
     """(document id, indicator id) for every candidate of an indicator that no counted file confirms or
     suggests: what the review queue should show first."""
-    docs = [d for d in documents if d.status == FileStatus.OK and d.document_id is not None]
+    docs = [d for d in documents if d.status == DocumentState.OK and d.document_id is not None]
     covered = {s.indicator_id for d in docs for s in d.suggestions}
     return {(d.document_id, s.indicator_id) for d in docs for s in d.candidates  # type: ignore[misc]
             if s.candidate and s.indicator_id not in covered}

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from evidence.catalog import Catalog, load_catalog
+from evidence.catalog import Catalog, Catalogs
+from evidence.i18n import t
 from evidence.opd import OpdDirectory
 from evidence.queries import Viewer, is_scoped, report_inputs
 from evidence.reports.gaps import build_gap_report
@@ -21,12 +22,12 @@ from evidence.reports.model import GapReport
 from evidence.reports.snapshots import changes_since, save_snapshot
 from evidence.reports.transition import attach_transition
 from evidence.responsibility import responsible_directory
-from evidence.settings import get_settings
+from evidence.settings import Settings
 
 
 def source_label(batches: int, opd: str | None, lang: str = "id") -> str:
     """What a report over stored files covers, in the same words in the CLI, the API and the pages."""
-    text = f"All uploaded files ({batches} batches)" if lang == "en" else f"Semua berkas yang diunggah ({batches} batch)"
+    text = t("report.all_uploaded", lang, batches=batches)
     return f"OPD {opd}: {text}" if opd else text
 
 
@@ -37,27 +38,18 @@ class StoredReport:
     batches: int
 
 
-def stored_gap_report(
-    session: Session,
-    viewer: Viewer,
-    catalog: Catalog,
-    directory: OpdDirectory,
-    *,
-    opd: str | None = None,
-    batch_id: int | None = None,
-    other_frameworks: Sequence[str] = (),
-    source: str | None = None,
-    model_version: str | None = None,
-    changes_before: datetime | None = None,
-    snapshot_by: str | None = None,
-    lang: str = "id",
-) -> StoredReport:
+def stored_gap_report(session: Session, viewer: Viewer, catalog: Catalog, directory: OpdDirectory, *,
+                      settings: Settings, catalogs: Catalogs, opd: str | None = None,
+                      batch_id: int | None = None, other_frameworks: Sequence[str] = (),
+                      source: str | None = None, model_version: str | None = None,
+                      changes_before: datetime | None = None, snapshot_by: str | None = None,
+                      lang: str = "id") -> StoredReport:
     """``opd`` limits the report to one OPD's part (other OPDs' missing uploads are not its gap), ``batch_id``
     to one intake (``spbe scan``). The evidence the same files carry in ``other_frameworks`` becomes the
     transition view when a crosswalk joins them to ``catalog``. The report carries what changed since the
     latest snapshot (at or before ``changes_before``); ``snapshot_by`` stores this report as the next one's
-    baseline (Pemda-wide reports of the coordination team only)."""
-    settings = get_settings()
+    baseline (Pemda-wide reports of the coordination team only). ``settings`` name the Pemda and its
+    responsibility matrix; ``catalogs`` give the other frameworks and the crosswalks between them."""
     directory = responsible_directory(session, catalog, directory, settings.responsibility_path)
     scope = opd if opd is not None else (viewer.opd if is_scoped(viewer) else None)
     inputs = report_inputs(session, viewer, catalog.id, opd=opd, batch_id=batch_id)
@@ -67,7 +59,7 @@ def stored_gap_report(
     for framework in other_frameworks:
         if framework != catalog.id:
             other = report_inputs(session, viewer, framework, opd=opd, batch_id=batch_id).documents
-            report = attach_transition(report, catalog, load_catalog(framework), other, directory)
+            report = attach_transition(report, catalog, catalogs.catalog(framework), other, directory, catalogs)
     if scope is not None:
         report = report.model_copy(update={"opd_without_files": []})
     report = report.model_copy(update={"changes": changes_since(session, report, before=changes_before, opd=scope)})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from evidence.i18n import t
 from evidence.reports.figures import Headline
 from evidence.reports.model import GapReport
 
-SEVERITY_LABELS = {"kritis": "Kritis", "tinggi": "Tinggi", "sedang": "Sedang", "rendah": "Rendah"}
+SEVERITY_LABELS = {severity: t(f"severity.{severity}") for severity in ("kritis", "tinggi", "sedang", "rendah")}
 UNKNOWN_OPD = "(OPD tidak dikenal)"
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from evidence.catalog import Catalog
-from evidence.catalog.crosswalk import Crosswalk, load_crosswalk
+from evidence.catalog import BUNDLED, Catalog, Catalogs
+from evidence.catalog.crosswalk import Crosswalk
 from evidence.domain import ScannedDocument
 from evidence.opd import OpdDirectory
 from evidence.reports.gaps import build_gap_report
@@ -119,11 +119,13 @@ def attach_transition(
     source_catalog: Catalog,
     source_documents: Sequence[ScannedDocument],
     directory: OpdDirectory,
+    catalogs: Catalogs = BUNDLED,
 ) -> GapReport:
     """``report`` (in ``target``) with the transition view from the evidence the same files carry in
-    ``source_catalog`` (suggestions with reviews applied). Unchanged when no crosswalk joins the two."""
+    ``source_catalog`` (suggestions with reviews applied). Unchanged when no crosswalk of ``catalogs`` joins
+    the two."""
     try:
-        crosswalk = load_crosswalk(source_catalog.id, target.id)
+        crosswalk = catalogs.crosswalk(source_catalog.id, target.id)
     except ValueError:
         return report
     source_report = build_gap_report(source_documents, source_catalog, directory, source=report.source,

@@ -18,8 +18,7 @@ from sqlalchemy.orm import Session
 
 from evidence.catalog import Catalog
 from evidence.db.models import ResponsibilityOverride
-from evidence.opd import OpdDirectory
-from evidence.reports.gaps import find_opd
+from evidence.opd import OpdDirectory, find_opd
 from evidence.reports.ownership import owners_by_indicator
 
 BUNDLED_RESPONSIBILITY_PATH = Path(__file__).resolve().parent / "data" / "responsibility.yaml"

@@ -13,7 +13,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from evidence.queries import batch_progress, hidden_duplicate_origins, is_scoped, list_batches
-from service.deps import CSRF_COOKIE, csrf_matches
+from evidence.states import BatchState, DocumentState
+from service.deps import CSRF_COOKIE, RuntimeDep, csrf_matches, get_runtime
 from service.errors import ApiError
 from service.pages.common import ChosenCatalog, PagePrincipal
 from service.pages.reasons import plain_error
@@ -26,23 +27,22 @@ router = APIRouter(prefix="/pages", include_in_schema=False)
 PAGE_SIZE = 30
 PAGE_FIELDS = ("csrf_token", "framework")
 # Stages a person follows, from the document statuses the workers write.
-FAILED_STATUSES = ("failed", "unsupported")
+FAILED_STATUSES = (DocumentState.FAILED, DocumentState.UNSUPPORTED)
 
 
 @router.get("/upload", response_class=HTMLResponse)
-def upload_page(request: Request, principal: PagePrincipal, catalog: ChosenCatalog) -> HTMLResponse:
-    return render(request, "upload.html.j2", catalog=catalog, directory=request.app.state.directory,
+def upload_page(rt: RuntimeDep, request: Request, principal: PagePrincipal, catalog: ChosenCatalog) -> HTMLResponse:
+    return render(request, "upload.html.j2", catalog=catalog, directory=rt.opd_directory,
                   scoped=is_scoped(principal), error=None,
-                  max_upload=request.app.state.settings.max_upload_bytes)
+                  max_upload=rt.settings.max_upload_bytes)
 
 
 @router.post("/upload")
-async def upload_submit(request: Request, principal: PagePrincipal, catalog: ChosenCatalog) -> Response:
+async def upload_submit(rt: RuntimeDep, request: Request, principal: PagePrincipal, catalog: ChosenCatalog) -> Response:
     """Multipart form: ``csrf_token`` (checked before anything is stored), ``opd``, ``file``."""
-    state = request.app.state
     try:
-        upload = await receive_upload_stream(request, tmp_dir=state.settings.data_dir / "tmp",
-                                             max_bytes=state.settings.max_upload_bytes)
+        upload = await receive_upload_stream(request, tmp_dir=rt.settings.data_dir / "tmp",
+                                             max_bytes=rt.settings.max_upload_bytes)
         try:
             if not csrf_matches(request.cookies.get(CSRF_COOKIE), upload.fields.get("csrf_token")):
                 raise ApiError(403, "auth.csrf")
@@ -58,15 +58,15 @@ async def upload_submit(request: Request, principal: PagePrincipal, catalog: Cho
         if exc.status_code == 403:
             raise
         return render(request, "upload.html.j2", status_code=exc.status_code, catalog=catalog,
-                      directory=state.directory, scoped=is_scoped(principal), error=exc.render("id"),
-                      max_upload=state.settings.max_upload_bytes)
+                      directory=rt.opd_directory, scoped=is_scoped(principal), error=exc.render("id"),
+                      max_upload=rt.settings.max_upload_bytes)
     return RedirectResponse(f"/pages/batches/{batch_id}", status_code=303)
 
 
 @router.get("/batches", response_class=HTMLResponse)
-def batches_page(request: Request, principal: PagePrincipal, catalog: ChosenCatalog, page: int = 1) -> HTMLResponse:
+def batches_page(rt: RuntimeDep, request: Request, principal: PagePrincipal, catalog: ChosenCatalog, page: int = 1) -> HTMLResponse:
     page = max(page, 1)
-    with request.app.state.db.session() as session:
+    with rt.db.session() as session:
         result = list_batches(session, principal, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         rows = [(b.batch, b.counts, b.total) for b in result.items]
     return render(request, "batches.html.j2", rows=rows, total=result.total, page=page,
@@ -74,23 +74,23 @@ def batches_page(request: Request, principal: PagePrincipal, catalog: ChosenCata
 
 
 def _progress_context(request: Request, principal, batch_id: int) -> dict:
-    with request.app.state.db.session() as session:
+    with get_runtime(request).db.session() as session:
         progress = batch_progress(session, principal, batch_id)
         if progress is None:
             raise ApiError(404, "not_found.batch", id=batch_id)
         batch = batch_out(progress, "id", hidden_duplicate_origins(session, principal, progress.documents))
     counts = batch.counts
-    done = batch.status in ("done", "failed")
-    processed = batch.total - counts.get("queued", 0)
+    done = batch.status in (BatchState.DONE, BatchState.FAILED)
+    processed = batch.total - counts.get(DocumentState.QUEUED, 0)
     stages = [
         ("Diterima", batch.total),
         ("Diekstrak", processed),
-        ("Perlu OCR / hasil pindai", counts.get("no_text", 0)),
+        ("Perlu OCR / hasil pindai", counts.get(DocumentState.NO_TEXT, 0)),
         ("Terklasifikasi", counts.get("classified", 0)),
-        ("Duplikat", counts.get("duplicate", 0)),
+        ("Duplikat", counts.get(DocumentState.DUPLICATE, 0)),
         ("Gagal / tidak didukung", sum(counts.get(s, 0) for s in FAILED_STATUSES)),
     ]
-    problems = [(f, plain_error(f.error)) for f in batch.files if f.status not in ("classified", "queued")]
+    problems = [(f, plain_error(f.error)) for f in batch.files if f.status not in ("classified", DocumentState.QUEUED)]
     return {"batch": batch, "done": done, "stages": stages, "processed": processed, "problems": problems,
             "batch_error": plain_error(batch.error)}
 

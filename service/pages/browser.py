@@ -7,6 +7,7 @@ API clients keep the JSON error shape whatever they send.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -15,9 +16,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from evidence.i18n import t
 from service.deps import principal_from_request
-from service.errors import ApiError
-from service.messages import message, request_lang
+from service.errors import ApiError, stored_handler
+from service.language import request_lang
 from service.pages.render import render
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -33,7 +35,7 @@ def wants_html(request: Request) -> bool:
     return not path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
 
 
-async def _error_page(request: Request, status: int, text: str, headers: dict | None = None) -> Response:
+async def _error_page(request: Request, status: int, text: str, headers: Mapping[str, str] | None = None) -> Response:
     principal, _ = await run_in_threadpool(principal_from_request, request, None)
     response = render(request, "error.html.j2", status_code=status, user=principal, error=text,
                       title=TITLES.get(status, "Terjadi kesalahan"), framework_links=[])
@@ -47,8 +49,8 @@ def install_browser_pages(app: FastAPI) -> None:
     """Mount the static files and answer browsers' errors with HTML (registered after the JSON handlers,
     which stay in charge of everything that is not a browser's request)."""
     app.mount(STATIC_PATH, StaticFiles(directory=STATIC_DIR), name="static")
-    api_error = app.exception_handlers[ApiError]
-    http_error = app.exception_handlers[StarletteHTTPException]
+    api_error = stored_handler(app, ApiError)
+    http_error = stored_handler(app, StarletteHTTPException)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
@@ -61,9 +63,9 @@ def install_browser_pages(app: FastAPI) -> None:
         if wants_html(request):
             lang = request_lang(request)
             if exc.status_code == 404:
-                text = message("not_found.route", lang)
+                text = t("not_found.route", lang)
             elif exc.status_code == 405:
-                text = message("method_not_allowed", lang)
+                text = t("method_not_allowed", lang)
             else:
                 text = str(exc.detail)
             return await _error_page(request, exc.status_code, text, exc.headers)

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse
 from starlette.datastructures import FormData
 
 from evidence.catalog import Catalog
-from service.deps import CSRF_COOKIE, catalog_for, csrf_matches, principal_from_request
+from service.deps import CSRF_COOKIE, catalog_for, csrf_matches, get_runtime, principal_from_request
 from service.errors import ApiError
 from service.security import Principal
 
@@ -64,7 +64,8 @@ def chosen_catalog(request: Request) -> Catalog:
 
     An unknown value in the query or the cookie falls back to the default rather than failing the page.
     """
-    settings = request.app.state.settings
+    rt = get_runtime(request)
+    settings = rt.settings
     allowed = list(dict.fromkeys([settings.framework, *settings.frameworks]))
     asked = request.query_params.get("framework")
     remembered = request.cookies.get(FRAMEWORK_COOKIE)
@@ -73,7 +74,7 @@ def chosen_catalog(request: Request) -> Catalog:
         request.state.remember_framework = asked
     request.state.frameworks = allowed
     request.state.framework = framework
-    return catalog_for(settings, framework)
+    return catalog_for(rt, framework)
 
 
 async def checked_form(request: Request, max_fields: int = 40) -> FormData:

@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from evidence.preview import PreviewError, render_page_png
 from evidence.queries import document_detail
+from service.deps import RuntimeDep, get_runtime
 from service.errors import ApiError
 from service.pages.common import ChosenCatalog, PagePrincipal
 from service.pages.render import PAGE_CSP, render
@@ -24,8 +25,9 @@ router = APIRouter(prefix="/pages", include_in_schema=False)
 def _sentences(request: Request, principal, catalog, document_id: int, page: int,
                indicator: int | None) -> tuple[list[str], str | None]:
     """Evidence sentences on ``page`` (of one indicator, or of every suggestion) and the stored file's hash."""
-    with request.app.state.db.session() as session:
-        detail = document_detail(session, principal, document_id, catalog.id)
+    rt = get_runtime(request)
+    with rt.db.session() as session:
+        detail = document_detail(session, principal, document_id, catalog.id, rt.catalogs)
         if detail is None:
             raise ApiError(404, "not_found.document", id=document_id)
         spans = [span for s in detail.suggestions if indicator is None or s.indicator_id == indicator
@@ -34,10 +36,10 @@ def _sentences(request: Request, principal, catalog, document_id: int, page: int
 
 
 @router.get("/documents/{document_id}/pages/{page}.png")
-async def page_png(request: Request, document_id: int, page: int, principal: PagePrincipal,
+async def page_png(rt: RuntimeDep, request: Request, document_id: int, page: int, principal: PagePrincipal,
                    catalog: ChosenCatalog, indicator: int | None = None) -> Response:
     sentences, digest = await run_in_threadpool(_sentences, request, principal, catalog, document_id, page, indicator)
-    path = request.app.state.store.path_for(digest) if digest else None
+    path = rt.store.path_for(digest) if digest else None
     if path is None or not path.is_file():
         raise ApiError(404, "not_found.file", id=document_id)
     try:

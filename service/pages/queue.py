@@ -19,6 +19,7 @@ from rapidfuzz.utils import default_process
 from starlette.concurrency import run_in_threadpool
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import (
     QUEUE_STATES,
     SCORE_BANDS,
@@ -28,7 +29,7 @@ from evidence.queries import (
     review_queue,
 )
 from evidence.reviews import ReviewRequest, record_each
-from service.deps import resolve_opd_name
+from service.deps import MetricsDep, RuntimeDep, get_runtime, resolve_opd_name
 from service.errors import ApiError
 from service.pages.common import ChosenCatalog, ReviewerPage, checked_form, int_or_none
 from service.pages.reasons import plain_reasons
@@ -41,13 +42,9 @@ router = APIRouter(prefix="/pages", include_in_schema=False)
 TABLE_SIZE = 100
 MIN_NAME_SCORE = 80
 CLEAR_MARGIN = 3
-BAND_LABELS = {
-    "above": "di atas ambang",
-    "candidate": "perlu dicek (kandidat teratas)",
-    "mid": "di bawah ambang, skor 0,05 ke atas",
-    "low": "skor di bawah 0,05",
-}
-STATE_LABELS = {"pending": "belum ditinjau", "reviewed": "sudah ditinjau", "all": "semua"}
+# The pages are Indonesian; the names come from the message catalog.
+BAND_LABELS = {band: t(f"queue_band.{band}") for band in SCORE_BANDS}
+STATE_LABELS = {state: t(f"queue_state.{state}") for state in QUEUE_STATES}
 FILTER_KEYS = ("opd", "indicator", "band", "doc_type", "state")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[\w ]+·\s*)?(\d{1,3})\b")
 
@@ -55,7 +52,7 @@ _LEADING_NUMBER = re.compile(r"^\s*(?:[\w ]+·\s*)?(\d{1,3})\b")
 def _filters(request: Request, catalog: Catalog, params) -> tuple[QueueFilters, str]:
     """QueueFilters from query or form values, and the query string that reproduces them."""
     opd_raw = str(params.get("opd") or "").strip()
-    opd = resolve_opd_name(request.app.state.directory, opd_raw) or opd_raw or None
+    opd = resolve_opd_name(get_runtime(request).opd_directory, opd_raw) or opd_raw or None
     indicator = int_or_none(params.get("indicator"))
     if indicator not in catalog.indicator_ids():
         indicator = None
@@ -69,19 +66,19 @@ def _filters(request: Request, catalog: Catalog, params) -> tuple[QueueFilters, 
 
 
 def _common(request: Request, principal: Principal, catalog: Catalog, filters: QueueFilters) -> dict:
-    with request.app.state.db.session() as session:
+    with get_runtime(request).db.session() as session:
         reviewed, total = queue_progress(session, principal, catalog.id, filters)
         types = document_types(session, principal)
     return {"catalog": catalog, "filters": filters, "reviewed": reviewed, "total_all": total,
             "doc_types": types, "band_labels": BAND_LABELS, "state_labels": STATE_LABELS,
-            "directory": request.app.state.directory}
+            "directory": get_runtime(request).opd_directory}
 
 
 def _table(request: Request, principal: Principal, catalog: Catalog, filters: QueueFilters, query: str,
            page: int, **extra) -> HTMLResponse:
     page = max(page, 1)
     offset = (page - 1) * TABLE_SIZE
-    with request.app.state.db.session() as session:
+    with get_runtime(request).db.session() as session:
         result = review_queue(session, principal, catalog.id, filters=filters, limit=TABLE_SIZE, offset=offset)
         items = [queue_item_out(item, catalog) for item in result.items]
     return render(request, "queue.html.j2", items=items, total=result.total, page=page, offset=offset,
@@ -96,7 +93,7 @@ def queue_page(request: Request, principal: ReviewerPage, catalog: ChosenCatalog
 
 
 @router.post("/review-queue/bulk")
-async def bulk_accept(request: Request, principal: ReviewerPage, catalog: ChosenCatalog) -> Response:
+async def bulk_accept(rt: RuntimeDep, metrics: MetricsDep, request: Request, principal: ReviewerPage, catalog: ChosenCatalog) -> Response:
     """Accept every ticked row (``item`` = ``document:indicator``); valid ones are stored, the others
     are listed with their reason."""
     form = await checked_form(request, max_fields=TABLE_SIZE + 20)
@@ -111,11 +108,11 @@ async def bulk_accept(request: Request, principal: ReviewerPage, catalog: Chosen
                                                       notice=None, bulk_errors=["Belum ada baris yang dipilih."]))
 
     def save() -> tuple[int, list[str]]:
-        with request.app.state.db.session() as session:
+        with rt.db.session() as session:
             outcomes = record_each(session, entries, reviewer=principal.username)
         stored = sum(1 for o in outcomes if o.review is not None)
         if stored:
-            request.app.state.metrics.reviews.labels("accept").inc(stored)
+            metrics.reviews.labels("accept").inc(stored)
         errors = [f"{indicator_label(catalog, entries[o.index][1].indicator_id, name=False)}, dokumen "
                   f"{entries[o.index][1].document_id}: {o.error.message('id')}" for o in outcomes if o.error]
         return stored, errors
@@ -128,7 +125,7 @@ async def bulk_accept(request: Request, principal: ReviewerPage, catalog: Chosen
 
 def _focus(request: Request, principal: Principal, catalog: Catalog, filters: QueueFilters, query: str, pos: int,
            *, error: str | None = None, saved: str | None = None, status_code: int = 200) -> HTMLResponse:
-    with request.app.state.db.session() as session:
+    with get_runtime(request).db.session() as session:
         result = review_queue(session, principal, catalog.id, filters=filters, limit=1, offset=max(pos, 0))
         if not result.items and 0 < result.total <= pos:  # past the end (the last item was just decided)
             pos = result.total - 1
@@ -191,6 +188,7 @@ async def queue_decide(request: Request, principal: ReviewerPage, catalog: Chose
         new_indicator_id=target,
         reason=str(form.get("reason") or "").strip() or None,
     )
+    error: str | None
     if decision == "relabel" and target is None:
         typed = str(form.get("new_indicator") or "").strip()[:80]
         options = ", ".join(indicator_label(catalog, c) for c in candidates)

@@ -13,10 +13,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from evidence.catalog import Catalog
+from evidence.i18n import label
 from evidence.reports.formatting import format_score
 from service.deps import CSRF_COOKIE
 from service.pages.common import FRAMEWORK_COOKIE, FRAMEWORK_COOKIE_SECONDS, framework_label
@@ -26,24 +27,6 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 # forms may only post back here; nobody may frame the pages (clickjacking).
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-STATUS_LABELS = {
-    "queued": "menunggu diproses",
-    "ok": "terklasifikasi",
-    "no_text": "tanpa teks (hasil pindai)",
-    "duplicate": "duplikat",
-    "unsupported": "format tidak didukung",
-    "failed": "gagal",
-}
-BATCH_STATUS_LABELS = {
-    "received": "diterima",
-    "ingesting": "sedang dibuka",
-    "processing": "sedang diproses",
-    "done": "selesai",
-    "failed": "gagal",
-}
-DECISION_LABELS = {"accept": "diterima", "reject": "ditolak", "relabel": "diganti"}
-SOURCE_LABELS = {"model": "saran model", "accepted": "diterima penilai", "relabelled": "diganti penilai"}
-ROLE_LABELS = {"admin": "admin", "reviewer": "penilai", "opd": "OPD"}
 NAV = (
     ("/pages/upload", "Unggah"),
     ("/pages/batches", "Batch"),
@@ -71,11 +54,12 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["score"] = lambda value: format_score(value, "id") if value is not None else "-"
-    env.filters["status_label"] = lambda value: STATUS_LABELS.get("ok" if value == "classified" else value, value)
-    env.filters["batch_status"] = lambda value: BATCH_STATUS_LABELS.get(value, value)
-    env.filters["decision_label"] = lambda value: DECISION_LABELS.get(value, value)
-    env.filters["source_label"] = lambda value: SOURCE_LABELS.get(value, value)
-    env.filters["role_label"] = lambda value: ROLE_LABELS.get(value, value)
+    # Names from the one message catalog; the API says "classified" where the database says "ok".
+    env.filters["status_label"] = lambda value: label("state.document", "ok" if value == "classified" else value)
+    env.filters["batch_status"] = lambda value: label("state.batch", value)
+    env.filters["decision_label"] = lambda value: label("decision", value)
+    env.filters["source_label"] = lambda value: label("source", value)
+    env.filters["role_label"] = lambda value: label("role", value)
     env.filters["when"] = lambda value: value.strftime("%d-%m-%Y %H:%M UTC") if value else "-"
     env.globals["indicator_label"] = indicator_label
     env.globals["framework_label"] = framework_label
@@ -92,7 +76,7 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-def set_csrf_cookie(request: Request, response: HTMLResponse, token: str) -> None:
+def set_csrf_cookie(request: Request, response: Response, token: str) -> None:
     response.set_cookie(CSRF_COOKIE, token, httponly=True, samesite="strict", path="/",
                         secure=request.url.scheme == "https")
 

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import (
     DOCUMENT_STATUSES,
     DocumentFilters,
@@ -28,9 +29,16 @@ from evidence.queries import (
     reviews_by_document,
 )
 from evidence.reviews import DECISIONS, ReviewError, ReviewRequest, record_review
-from service.deps import CSRF_COOKIE, SESSION_COOKIE, resolve_opd_name
+from service.deps import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    LoginLimiterDep,
+    RuntimeDep,
+    get_metrics,
+    get_runtime,
+    resolve_opd_name,
+)
 from service.errors import ApiError
-from service.messages import message
 from service.pages.common import (
     HOME_PATH,
     LOGIN_PATH,
@@ -69,25 +77,25 @@ def login_page(request: Request, next: str | None = None) -> HTMLResponse:
 
 
 @router.post("/login")
-async def login_submit(request: Request) -> Response:
+async def login_submit(rt: RuntimeDep, limiter: LoginLimiterDep, request: Request) -> Response:
     form = await checked_form(request)
     username, password = str(form.get("username", "")), str(form.get("password", ""))
     next_path = _safe_next(str(form.get("next", "")))
-    refused = request.app.state.login_limiter.attempt(username, request.client.host if request.client else None)
+    refused = limiter.attempt(username, request.client.host if request.client else None)
     if refused is not None:  # the same limits as the API login (service/ratelimit.py)
         page = render(request, "login.html.j2", status_code=429, next=next_path, username=username, user=None,
-                      error=message("auth.rate_limited", seconds=refused.retry_after))
+                      error=t("auth.rate_limited", seconds=refused.retry_after))
         page.headers["Retry-After"] = str(refused.retry_after)
         return page
 
     def attempt():
-        with request.app.state.db.session() as session:
+        with rt.db.session() as session:
             user = authenticate(session, username, password)
             return issue_token(session, user) if user is not None else None
 
     issued = await run_in_threadpool(attempt)
     if issued is None:
-        return render(request, "login.html.j2", status_code=401, error=message("auth.bad_credentials"),
+        return render(request, "login.html.j2", status_code=401, error=t("auth.bad_credentials"),
                       next=next_path, username=username, user=None)
     response = RedirectResponse(next_path, status_code=303)
     secure = request.url.scheme == "https"
@@ -99,11 +107,11 @@ async def login_submit(request: Request) -> Response:
 
 
 @router.post("/logout")
-async def logout(request: Request, principal: PagePrincipal) -> Response:
+async def logout(rt: RuntimeDep, request: Request, principal: PagePrincipal) -> Response:
     await checked_form(request)
 
     def revoke() -> None:
-        with request.app.state.db.session() as session:
+        with rt.db.session() as session:
             revoke_token(session, principal.token_sha256)
 
     await run_in_threadpool(revoke)
@@ -124,23 +132,22 @@ def pages_home(principal: PagePrincipal) -> RedirectResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, principal: PagePrincipal, catalog: ChosenCatalog, opd: str | None = None,
+def documents_page(rt: RuntimeDep, request: Request, principal: PagePrincipal, catalog: ChosenCatalog, opd: str | None = None,
                    indicator: str | None = None, review_state: str | None = None, status: str | None = None,
                    batch: str | None = None, page: int = 1) -> HTMLResponse:
-    state = request.app.state
     indicator_id = int_or_none(indicator)
     if indicator_id not in catalog.indicator_ids():
         indicator_id = None
     filters = DocumentFilters(
         framework=catalog.id,
-        opd=resolve_opd_name(state.directory, opd) or (opd or "").strip() or None,
+        opd=resolve_opd_name(rt.opd_directory, opd) or (opd or "").strip() or None,
         indicator=indicator_id,
         review_state=review_state if review_state in ("pending", "reviewed") else None,
         status=status if status in DOCUMENT_STATUSES else None,
         batch_id=int_or_none(batch),
     )
     page = max(page, 1)
-    with state.db.session() as session:
+    with rt.db.session() as session:
         result = list_documents(session, principal, filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         reviews = reviews_by_document(session, [d.id for d in result.items], catalog.id)
         hidden = hidden_duplicate_origins(session, principal, result.items)
@@ -149,14 +156,15 @@ def documents_page(request: Request, principal: PagePrincipal, catalog: ChosenCa
     query = {k: v for k, v in {"opd": filters.opd, "indicator": filters.indicator, "review_state": filters.review_state,
                                 "status": filters.status, "batch": filters.batch_id}.items() if v is not None}
     return render(request, "documents.html.j2", rows=rows, total=result.total, page=page, pages=pages,
-                  filters=filters, query=urlencode(query), catalog=catalog, directory=state.directory,
+                  filters=filters, query=urlencode(query), catalog=catalog, directory=rt.opd_directory,
                   statuses=DOCUMENT_STATUSES, scoped=is_scoped(principal), plain_error=plain_error)
 
 
 def detail_context(request: Request, principal: Principal, catalog: Catalog, document_id: int) -> dict | None:
     """What a document's page (and the review queue's focus view) shows, or None when not visible."""
-    with request.app.state.db.session() as session:
-        detail = document_detail(session, principal, document_id, catalog.id)
+    rt = get_runtime(request)
+    with rt.db.session() as session:
+        detail = document_detail(session, principal, document_id, catalog.id, rt.catalogs)
         if detail is None:
             return None
         hidden = hidden_duplicate_origins(session, principal, [detail.document])
@@ -184,15 +192,15 @@ def document_page(request: Request, document_id: int, principal: PagePrincipal, 
 
 def save_review(request: Request, principal: Principal, catalog: Catalog, item: ReviewRequest) -> str | None:
     """Record one decision for a page; the Indonesian reason when refused, None when stored."""
-    with request.app.state.db.session() as session:
+    with get_runtime(request).db.session() as session:
         if document_detail(session, principal, item.document_id, catalog.id) is None:
-            return message("not_found.document", id=item.document_id)
+            return t("not_found.document", id=item.document_id)
         try:
             record_review(session, catalog, item, reviewer=principal.username)
         except ReviewError as exc:
             session.rollback()
             return exc.message("id")
-    request.app.state.metrics.reviews.labels(item.decision).inc()
+    get_metrics(request).reviews.labels(item.decision).inc()
     return None
 
 

@@ -6,9 +6,9 @@ from collections import Counter
 
 from fastapi import APIRouter, Request
 
+from evidence.opd import find_opd
 from evidence.queries import documents_per_opd
-from evidence.reports.gaps import find_opd
-from service.deps import CatalogDep, CurrentPrincipal, DatabaseDep, get_directory
+from service.deps import CatalogDep, CurrentPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, INVALID, UNAUTHORIZED
 from service.schemas import IndicatorOut, IndicatorsOut, OpdOut
 
@@ -16,10 +16,10 @@ router = APIRouter(prefix=API_PREFIX, tags=["referensi"])
 
 
 @router.get("/opds", response_model=list[OpdOut], responses=UNAUTHORIZED)
-def opds(request: Request, principal: CurrentPrincipal, db: DatabaseDep) -> list[OpdOut]:
+def opds(request: Request, principal: CurrentPrincipal, rt: RuntimeDep) -> list[OpdOut]:
     """Every OPD of the directory, then names found on documents but not in it, then the unknown-OPD bucket."""
-    directory = get_directory(request)
-    with db.session() as session:
+    directory = rt.opd_directory
+    with rt.db.session() as session:
         raw = documents_per_opd(session, principal)
     counts: Counter[str | None] = Counter()
     for name, count in raw.items():

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from classifier.artifact import current_version, list_versions, load_card
-from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal
+from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
 
 router = APIRouter(prefix=API_PREFIX, tags=["model"])
@@ -30,7 +32,7 @@ class ModelsOut(BaseModel):
     versions: list[ModelVersionOut]
 
 
-class RetrainAccepted(BaseModel):
+class RetrainAcceptedOut(BaseModel):
     framework: str
     job_id: str | None
     mode: str
@@ -43,15 +45,16 @@ HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_
 
 
 @router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def models(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
+def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
     """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on)."""
-    models_dir = request.app.state.settings.models_dir
+    models_dir = rt.settings.models_dir
     current = current_version(models_dir, catalog.id)
     versions = []
     for version in list_versions(models_dir, catalog.id):
         card = load_card(models_dir, catalog.id, version)
-        measure, figures = next(((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))),
-                                (None, {}))
+        found: tuple[str | None, dict[str, Any]] = next(
+            ((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))), (None, {}))
+        measure, figures = found
         versions.append(ModelVersionOut(
             version=version, current=version == current, created_at=card.get("created_at"),
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
@@ -60,12 +63,12 @@ def models(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) 
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 
 
-@router.post("/models/retrain", status_code=202, response_model=RetrainAccepted,
+@router.post("/models/retrain", status_code=202, response_model=RetrainAcceptedOut,
              responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def retrain(request: Request, principal: AdminPrincipal, catalog: CatalogDep) -> RetrainAccepted:
+def retrain(rt: RuntimeDep, request: Request, principal: AdminPrincipal, catalog: CatalogDep) -> RetrainAcceptedOut:
     """Queue a retrain on the base corpus plus reviewer-confirmed documents. The job skips when no
     confirmed label changed and promotes the new version only if it is not worse on held-out documents."""
-    dispatcher = request.app.state.dispatcher
+    dispatcher = rt.dispatcher
     job_id = dispatcher.submit_retrain(catalog.id)
-    return RetrainAccepted(framework=catalog.id, job_id=job_id, mode=dispatcher.mode,
+    return RetrainAcceptedOut(framework=catalog.id, job_id=job_id, mode=dispatcher.mode,
                            detail="Pelatihan ulang diantrekan; lihat GET /api/v1/models untuk hasilnya.")

@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BeforeValidator
 
 from evidence.catalog import Catalog
-from evidence.db import Database
 from evidence.queries import is_scoped
 from evidence.reports import GapReport, render_html
 from evidence.reports.exports import MEDIA_TYPES, file_name, render_export
@@ -25,14 +24,15 @@ from evidence.responsibility import (
     set_override,
     stored_overrides,
 )
+from evidence.runtime import Runtime
 from service.deps import (
     AdminPrincipal,
     CatalogDep,
     CurrentPrincipal,
-    DatabaseDep,
     LangDep,
     ReviewerPrincipal,
-    get_directory,
+    RuntimeDep,
+    get_runtime,
     resolve_opd_name,
 )
 from service.errors import ApiError
@@ -49,7 +49,7 @@ def target_opd(request: Request, principal: Principal, opd: str | None) -> str |
     another (as if it did not exist), an admin or reviewer gets 404 for a name not in the directory."""
     target = None
     if opd:
-        target = resolve_opd_name(get_directory(request), opd)
+        target = resolve_opd_name(get_runtime(request).opd_directory, opd)
         if target is None:
             raise ApiError(404, "not_found.opd", opd=opd)
     if is_scoped(principal):
@@ -59,15 +59,15 @@ def target_opd(request: Request, principal: Principal, opd: str | None) -> str |
     return target
 
 
-def build_report(request: Request, principal: Principal, catalog: Catalog, db: Database, target: str | None,
+def build_report(rt: Runtime, principal: Principal, catalog: Catalog, target: str | None,
                  lang: str, *, changes_before: datetime | None = None,
                  snapshot_by: str | None = None) -> tuple[GapReport, int]:
     """The report the API, the pages and the exports serve; ``spbe report`` calls the same
     ``stored_gap_report``, so the numbers agree everywhere."""
-    with db.session() as session:
-        stored = stored_gap_report(session, principal, catalog, get_directory(request), opd=target,
-                                   other_frameworks=request.app.state.settings.frameworks, lang=lang,
-                                   changes_before=changes_before, snapshot_by=snapshot_by)
+    with rt.db.session() as session:
+        stored = stored_gap_report(session, principal, catalog, rt.opd_directory, settings=rt.settings,
+                                   catalogs=rt.catalogs, opd=target, other_frameworks=rt.settings.frameworks,
+                                   lang=lang, changes_before=changes_before, snapshot_by=snapshot_by)
     return stored.report, stored.in_progress
 
 
@@ -81,7 +81,7 @@ def gap_report(
     request: Request,
     principal: CurrentPrincipal,
     catalog: CatalogDep,
-    db: DatabaseDep,
+    rt: RuntimeDep,
     lang: LangDep,
     opd: OpdQuery = None,
     format: Literal["json", "html", "xlsx", "pdf", "csv"] = "json",
@@ -93,7 +93,7 @@ def gap_report(
     report yet; ``documents_in_progress`` says how many. ``xlsx``/``pdf``/``csv`` are the files a Tim
     Koordinasi sends (one sheet / one letter per OPD).
     """
-    report, in_progress = build_report(request, principal, catalog, db, target_opd(request, principal, opd), lang)
+    report, in_progress = build_report(rt, principal, catalog, target_opd(request, principal, opd), lang)
     if format == "html":
         return HTMLResponse(render_html(report, lang), headers={"Content-Security-Policy": REPORT_CSP})
     if format in MEDIA_TYPES:
@@ -121,7 +121,7 @@ def gap_report_changes(
     request: Request,
     principal: CurrentPrincipal,
     catalog: CatalogDep,
-    db: DatabaseDep,
+    rt: RuntimeDep,
     lang: LangDep,
     since: Annotated[IsoDateTime | None, Query(description="Bandingkan dengan laporan tersimpan terakhir pada atau "
                                                         "sebelum waktu ini (ISO 8601); kosong: yang terakhir")] = None,
@@ -130,7 +130,7 @@ def gap_report_changes(
     """What changed since a stored report: new evidence, closed gaps, new findings, the estimate's change.
     ``changes`` is null when no report was stored at or before ``since``."""
     before = since.replace(tzinfo=UTC) if since is not None and since.tzinfo is None else since
-    report, _ = build_report(request, principal, catalog, db, target_opd(request, principal, opd), lang,
+    report, _ = build_report(rt, principal, catalog, target_opd(request, principal, opd), lang,
                              changes_before=before)
     return {"framework": catalog.id, "generated_at": report.generated_at.isoformat(),
             "changes": report.changes.model_dump(mode="json") if report.changes else None}
@@ -138,10 +138,10 @@ def gap_report_changes(
 
 @router.post("/reports/gaps/snapshots", name="gap_report_snapshot", status_code=201,
              responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def store_snapshot(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep, db: DatabaseDep,
+def store_snapshot(request: Request, principal: ReviewerPrincipal, catalog: CatalogDep, rt: RuntimeDep,
                    lang: LangDep) -> dict[str, Any]:
     """Store the current Pemda-wide report as the baseline of the next report's changes ("pemindaian")."""
-    report, _ = build_report(request, principal, catalog, db, None, lang, snapshot_by=principal.username)
+    report, _ = build_report(rt, principal, catalog, None, lang, snapshot_by=principal.username)
     return {"framework": catalog.id, "generated_at": report.generated_at.isoformat(),
             "headline": headline(report).as_dict()}
 
@@ -149,10 +149,10 @@ def store_snapshot(request: Request, principal: ReviewerPrincipal, catalog: Cata
 # --- responsibility matrix ------------------------------------------------------------------------------
 
 
-def _matrix_out(request: Request, catalog: Catalog, db: Database) -> dict[str, Any]:
-    directory = get_directory(request)
-    path = request.app.state.settings.responsibility_path
-    with db.session() as session:
+def _matrix_out(rt: Runtime, catalog: Catalog) -> dict[str, Any]:
+    directory = rt.opd_directory
+    path = rt.settings.responsibility_path
+    with rt.db.session() as session:
         owners = effective_owners(catalog, directory, load_matrix(catalog, directory, path),
                                   stored_overrides(session, catalog.id))
     return {"framework": catalog.id,
@@ -161,9 +161,9 @@ def _matrix_out(request: Request, catalog: Catalog, db: Database) -> dict[str, A
 
 @router.get("/reports/responsibility", name="responsibility_matrix", responses={**UNAUTHORIZED, **INVALID})
 def responsibility_matrix(request: Request, principal: CurrentPrincipal, catalog: CatalogDep,
-                          db: DatabaseDep) -> dict[str, Any]:
+                          rt: RuntimeDep) -> dict[str, Any]:
     """Which OPD owe evidence for each indicator, and which layer decided (katalog, berkas YAML, api)."""
-    return _matrix_out(request, catalog, db)
+    return _matrix_out(rt, catalog)
 
 
 @router.put("/reports/responsibility/{indicator_id}", name="set_responsibility",
@@ -172,25 +172,25 @@ def set_responsibility(
     request: Request,
     principal: AdminPrincipal,
     catalog: CatalogDep,
-    db: DatabaseDep,
+    rt: RuntimeDep,
     indicator_id: Annotated[int, Path(ge=1)],
     opd: Annotated[list[str], Body(embed=True, description="Nama atau singkatan OPD penanggung jawab")],
 ) -> dict[str, Any]:
     """Set the OPD that owe one indicator (replaces the YAML and the catalog for it); admin only."""
     try:
-        with db.session() as session:
-            set_override(session, catalog, get_directory(request), indicator_id, opd, user=principal.username)
+        with rt.db.session() as session:
+            set_override(session, catalog, rt.opd_directory, indicator_id, opd, user=principal.username)
     except ResponsibilityError as exc:
         raise ApiError(422, "input.invalid", details=str(exc)) from None
-    return _matrix_out(request, catalog, db)
+    return _matrix_out(rt, catalog)
 
 
 @router.delete("/reports/responsibility/{indicator_id}", name="clear_responsibility",
                responses={**UNAUTHORIZED, **FORBIDDEN, **NOT_FOUND})
-def clear_responsibility(request: Request, principal: AdminPrincipal, catalog: CatalogDep, db: DatabaseDep,
+def clear_responsibility(request: Request, principal: AdminPrincipal, catalog: CatalogDep, rt: RuntimeDep,
                          indicator_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     """Remove the API override of one indicator (the YAML or the catalog decides again); admin only."""
-    with db.session() as session:
+    with rt.db.session() as session:
         if not clear_override(session, catalog.id, indicator_id):
             raise ApiError(404, "input.unknown_indicator", indicator=indicator_id, framework=catalog.id)
-    return _matrix_out(request, catalog, db)
+    return _matrix_out(rt, catalog)

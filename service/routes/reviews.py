@@ -13,15 +13,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from evidence.catalog import Catalog
+from evidence.i18n import t
 from evidence.queries import QueueFilters, get_document, review_queue
 from evidence.reviews import BulkReviewError, ReviewError, ReviewRequest, record_each, record_review
 from service.deps import (
     CatalogDep,
-    DatabaseDep,
     LangDep,
+    MetricsDep,
     ReviewerPrincipal,
+    RuntimeDep,
     catalog_for,
-    get_directory,
     resolve_opd_name,
 )
 from service.errors import ApiError, LocalizedError
@@ -36,19 +37,19 @@ from service.routes.common import (
     UNAUTHORIZED,
 )
 from service.routes.documents import check_indicator
-from service.schemas import BulkItemResult, BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
+from service.schemas import BulkItemOut, BulkReviewIn, BulkReviewOut, QueueOut, ReviewIn, ReviewOut
 
 router = APIRouter(prefix=API_PREFIX, tags=["tinjauan"])
 
 
 @router.post("/documents/{document_id}/reviews", status_code=201, response_model=ReviewOut,
              responses={**UNAUTHORIZED, **FORBIDDEN, **NOT_FOUND, **INVALID})
-def create_review(document_id: int, body: ReviewIn, request: Request, principal: ReviewerPrincipal,
-                  db: DatabaseDep) -> ReviewOut:
+def create_review(metrics: MetricsDep, document_id: int, body: ReviewIn, request: Request, principal: ReviewerPrincipal,
+                  rt: RuntimeDep) -> ReviewOut:
     """Accept, reject or relabel one indicator of a document (a new row; earlier decisions stay as history)."""
-    catalog = catalog_for(request.app.state.settings, body.framework)
+    catalog = catalog_for(rt, body.framework)
     item = ReviewRequest(document_id, body.indicator_id, body.decision, body.new_indicator_id, body.reason)
-    with db.session() as session:
+    with rt.db.session() as session:
         if get_document(session, principal, document_id) is None:
             raise ApiError(404, "not_found.document", id=document_id)
         try:
@@ -56,14 +57,14 @@ def create_review(document_id: int, body: ReviewIn, request: Request, principal:
         except ReviewError as exc:
             raise LocalizedError(422, exc.message) from None
         result = review_out(review)
-    request.app.state.metrics.reviews.labels(item.decision).inc()
+    metrics.reviews.labels(item.decision).inc()
     return result
 
 
 @router.post("/reviews/bulk", status_code=201, response_model=BulkReviewOut,
              responses={**UNAUTHORIZED, **FORBIDDEN, 422: {"model": BulkReviewOut,
                                                            "description": "Tidak ada butir yang tersimpan"}})
-def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrincipal, db: DatabaseDep,
+def create_reviews(metrics: MetricsDep, body: BulkReviewIn, request: Request, principal: ReviewerPrincipal, rt: RuntimeDep,
                    lang: LangDep) -> BulkReviewOut | JSONResponse:
     """Several decisions at once. Valid items are stored; each refused item is listed with its reason
     (unknown indicator, failed or unreadable document ...). 201 when at least one was stored, else 422."""
@@ -71,25 +72,24 @@ def create_reviews(body: BulkReviewIn, request: Request, principal: ReviewerPrin
     entries = []
     for item in body.items:
         if item.framework not in catalogs:
-            catalogs[item.framework] = catalog_for(request.app.state.settings, item.framework)
+            catalogs[item.framework] = catalog_for(rt, item.framework)
         entries.append((catalogs[item.framework], ReviewRequest(
             item.document_id, item.indicator_id, item.decision, item.new_indicator_id, item.reason)))
-    with db.session() as session:
+    with rt.db.session() as session:
         try:
             outcomes = record_each(session, entries, reviewer=principal.username)
         except BulkReviewError as exc:
             raise LocalizedError(422, exc.message) from None
-        results = [BulkItemResult(index=o.index, status="created" if o.review else "refused",
+        results = [BulkItemOut(index=o.index, status="created" if o.review else "refused",
                                   review_id=o.review.id if o.review else None,
                                   error=o.error.message(lang) if o.error else None) for o in outcomes]
     stored = [entries[o.index][1].decision for o in outcomes if o.review is not None]
     for decision, count in Counter(stored).items():
-        request.app.state.metrics.reviews.labels(decision).inc(count)
+        metrics.reviews.labels(decision).inc(count)
     out = BulkReviewOut(created=len(stored), refused=len(outcomes) - len(stored), by_decision=dict(Counter(stored)),
                         review_ids=[r.review_id for r in results if r.review_id is not None], results=results)
     if not stored:
-        detail = "; ".join(f"butir {r.index}: {r.error}" if lang == "id" else f"item {r.index}: {r.error}"
-                           for r in results)
+        detail = "; ".join(t("review.bulk_item", lang, index=r.index, error=r.error) for r in results)
         return JSONResponse({"detail": detail, **out.model_dump()}, 422)
     return out
 
@@ -99,7 +99,7 @@ def queue(
     request: Request,
     principal: ReviewerPrincipal,
     catalog: CatalogDep,
-    db: DatabaseDep,
+    rt: RuntimeDep,
     opd: Annotated[str | None, Query(description="Nama atau singkatan OPD")] = None,
     indicator: int | None = None,
     above_threshold: Annotated[
@@ -115,8 +115,8 @@ def queue(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> QueueOut:
     """Suggestions nobody has decided on (or, with review_state, decided ones), most uncertain first."""
-    opd_name = (resolve_opd_name(get_directory(request), opd) or opd.strip()) if opd else None
-    with db.session() as session:
+    opd_name = (resolve_opd_name(rt.opd_directory, opd) or opd.strip()) if opd else None
+    with rt.db.session() as session:
         filters = QueueFilters(opd=opd_name, indicator=check_indicator(catalog, indicator),
                                above_threshold=above_threshold, band=band, doc_type=doc_type, review_state=review_state)
         page = review_queue(session, principal, catalog.id, filters=filters, limit=limit, offset=offset)

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 from sqlalchemy import text
 
-from service.deps import AdminPrincipal, LangDep
-from service.messages import message
+from evidence.i18n import t
+from evidence.runtime import Runtime
+from service.deps import AdminPrincipal, LangDep, MetricsDep, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, UNAUTHORIZED
 from service.schemas import HealthOut
 
@@ -27,17 +28,16 @@ router = APIRouter(prefix=API_PREFIX, tags=["operasional"])
 
 
 @router.get("/health", response_model=HealthOut, responses={503: {"model": HealthOut, "description": "Ada bagian yang gagal"}})
-def health(request: Request, lang: LangDep) -> JSONResponse:
+def health(rt: RuntimeDep, lang: LangDep) -> JSONResponse:
     """Database (``SELECT 1``) and queue (Redis ping; ``inline`` when jobs run in this process)."""
-    state = request.app.state
     database = "ok"
     try:
-        with state.db.engine.connect() as connection:
+        with rt.db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception:
         log.exception("health: database check failed")
         database = "unavailable"
-    dispatcher = state.dispatcher
+    dispatcher = rt.dispatcher
     if dispatcher.mode == "inline":
         queue = "inline"
     else:
@@ -48,14 +48,14 @@ def health(request: Request, lang: LangDep) -> JSONResponse:
     if database == "ok" and queue != "unavailable":
         return JSONResponse(HealthOut(status="ok", database=database, queue=queue).model_dump(exclude_none=True))
     failing = "health.database" if database != "ok" else "health.queue"
-    body = HealthOut(status="error", database=database, queue=queue, detail=message(failing, lang))
+    body = HealthOut(status="error", database=database, queue=queue, detail=t(failing, lang))
     return JSONResponse(body.model_dump(), status_code=503)
 
 
 @router.get("/metrics", response_class=Response, responses={
     **UNAUTHORIZED, **FORBIDDEN, 200: {"content": {"text/plain": {}}, "description": "Format teks Prometheus"}})
-def metrics(request: Request, principal: AdminPrincipal) -> Response:
-    return Response(request.app.state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
+def metrics(metrics: MetricsDep, principal: AdminPrincipal) -> Response:
+    return Response(metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
 
 class LiveOut(BaseModel):
@@ -78,9 +78,9 @@ def live() -> LiveOut:
     return LiveOut()
 
 
-def _database_state(request: Request) -> str:
+def _database_state(rt: Runtime) -> str:
     try:
-        with request.app.state.db.engine.connect() as connection:
+        with rt.db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
         return "ok"
     except Exception:
@@ -89,18 +89,20 @@ def _database_state(request: Request) -> str:
 
 
 @router.get("/health/ready", response_model=ReadyOut, responses={503: {"model": ReadyOut, "description": "Belum siap"}})
-def ready(request: Request, lang: LangDep) -> JSONResponse:
+def ready(rt: RuntimeDep, lang: LangDep) -> JSONResponse:
     """Database, queue, a model per enabled framework, queue depth and the oldest waiting job's age."""
     from classifier.artifact import current_version
 
-    state = request.app.state
-    settings = state.settings
-    body = ReadyOut(status="ok", database=_database_state(request), queue="inline",
+    settings = rt.settings
+    body = ReadyOut(status="ok", database=_database_state(rt), queue="inline",
                     models={fw: current_version(settings.models_dir, fw) for fw in settings.frameworks})
-    dispatcher = state.dispatcher
+    dispatcher = rt.dispatcher
     if dispatcher.mode != "inline":
         try:
-            snapshot = dispatcher.probe(settings.enqueue_grace_seconds).snapshot()
+            probe = dispatcher.probe(settings.enqueue_grace_seconds)
+            if probe is None:
+                raise RuntimeError(f"the {dispatcher.mode} queue cannot be probed")
+            snapshot = probe.snapshot()
             body.queue, body.queue_depth = "ok", snapshot.waiting
             body.oldest_job_age_seconds = (round(snapshot.oldest_waiting_seconds, 1)
                                            if snapshot.oldest_waiting_seconds is not None else None)
@@ -110,11 +112,11 @@ def ready(request: Request, lang: LangDep) -> JSONResponse:
     missing = [fw for fw, version in body.models.items() if version is None]
     problems = []
     if body.database != "ok":
-        problems.append(message("health.database", lang))
+        problems.append(t("health.database", lang))
     if body.queue == "unavailable":
-        problems.append(message("health.queue", lang))
+        problems.append(t("health.queue", lang))
     if missing:
-        problems.append(message("health.models", lang, frameworks=", ".join(missing)))
+        problems.append(t("health.models", lang, frameworks=", ".join(missing)))
     if problems:
         body.status, body.detail = "error", " ".join(problems)
         return JSONResponse(body.model_dump(), status_code=503)

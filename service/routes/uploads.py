@@ -20,10 +20,10 @@ from evidence.db import Database
 from evidence.opd import OpdDirectory
 from evidence.pipeline.ingest import receive_upload
 from evidence.storage import BlobStore
-from service.deps import CatalogDep, UploaderPrincipal, resolve_opd_name
+from service.deps import CatalogDep, UploaderPrincipal, get_metrics, get_runtime, resolve_opd_name
 from service.errors import ApiError
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
-from service.schemas import BatchAccepted, ErrorOut
+from service.schemas import BatchAcceptedOut, ErrorOut
 from service.security import Principal
 from service.uploads import ReceivedUpload, receive_upload_stream
 
@@ -112,33 +112,33 @@ async def store_upload(request: Request, principal: Principal, catalog: Catalog,
 
     Shared by the API and the upload page, so both refuse the same things for the same reasons.
     """
-    state = request.app.state
+    rt, metrics = get_runtime(request), get_metrics(request)
     try:
         filename = _checked_filename(upload, kind)
-        opd_override, opd_scope = _opd_for_upload(state.directory, principal, upload.fields.get("opd"))
+        opd_override, opd_scope = _opd_for_upload(rt.opd_directory, principal, upload.fields.get("opd"))
         batch_id = await run_in_threadpool(
-            _record, state.db, state.store, catalog, upload.path, filename, opd_scope, opd_override,
+            _record, rt.db, rt.store, catalog, upload.path, filename, opd_scope, opd_override,
             principal.username,
         )
     except ApiError as exc:
-        state.metrics.upload_rejections.labels(str(exc.status_code)).inc()
+        metrics.upload_rejections.labels(str(exc.status_code)).inc()
         raise
     try:
-        await run_in_threadpool(state.dispatcher.submit_batch, batch_id)
+        await run_in_threadpool(rt.dispatcher.submit_batch, batch_id)
     except Exception:  # recorded and committed: the reconciler delivers it later
         log.exception("batch %s recorded but not queued; the reconciler will deliver it", batch_id)
-    state.metrics.uploads.labels(kind).inc()
+    metrics.uploads.labels(kind).inc()
     return batch_id
 
 
-async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAccepted:
-    state = request.app.state
+async def _accept(request: Request, response: Response, principal: Principal, catalog: Catalog, kind: str) -> BatchAcceptedOut:
+    settings = get_runtime(request).settings
     try:
         upload = await receive_upload_stream(
-            request, tmp_dir=state.settings.data_dir / "tmp", max_bytes=state.settings.max_upload_bytes
+            request, tmp_dir=settings.data_dir / "tmp", max_bytes=settings.max_upload_bytes
         )
     except ApiError as exc:
-        state.metrics.upload_rejections.labels(str(exc.status_code)).inc()
+        get_metrics(request).upload_rejections.labels(str(exc.status_code)).inc()
         raise
     try:
         batch_id = await store_upload(request, principal, catalog, upload, kind)
@@ -146,7 +146,7 @@ async def _accept(request: Request, response: Response, principal: Principal, ca
         upload.discard()
     location = request.app.url_path_for("get_batch", batch_id=str(batch_id))
     response.headers["Location"] = location
-    return BatchAccepted(
+    return BatchAcceptedOut(
         batch_id=batch_id,
         links={
             "batch": location,
@@ -156,17 +156,17 @@ async def _accept(request: Request, response: Response, principal: Principal, ca
     )
 
 
-@router.post("/archives", status_code=202, response_model=BatchAccepted, responses=UPLOAD_RESPONSES,
+@router.post("/archives", status_code=202, response_model=BatchAcceptedOut, responses=UPLOAD_RESPONSES,
              openapi_extra=_multipart_body("Arsip ZIP bukti dukung (folder per OPD)"))
 async def upload_archive(request: Request, response: Response, principal: UploaderPrincipal,
-                         catalog: CatalogDep) -> BatchAccepted:
+                         catalog: CatalogDep) -> BatchAcceptedOut:
     """Upload a ZIP of evidence. 202: recorded and queued; follow ``links.batch`` for progress."""
     return await _accept(request, response, principal, catalog, "archive")
 
 
-@router.post("/documents", status_code=202, response_model=BatchAccepted, responses=UPLOAD_RESPONSES,
+@router.post("/documents", status_code=202, response_model=BatchAcceptedOut, responses=UPLOAD_RESPONSES,
              openapi_extra=_multipart_body("Satu berkas bukti dukung (PDF, DOCX, ...)"))
 async def upload_document(request: Request, response: Response, principal: UploaderPrincipal,
-                          catalog: CatalogDep) -> BatchAccepted:
+                          catalog: CatalogDep) -> BatchAcceptedOut:
     """Upload one evidence file; it becomes a batch of one."""
     return await _accept(request, response, principal, catalog, "document")

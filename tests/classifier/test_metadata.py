@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from classifier.corpus.generator import generate_corpus
-from classifier.doc_type import detect_doc_type
-from classifier.metadata import DOC_TYPES, KIND_TO_TYPE, extract_metadata, parse_date
+from classifier.metadata import DOC_TYPES, KIND_TO_TYPE, detect_kind, extract_metadata, parse_date
 from evidence.catalog import load_catalog
 from tests.fixtures.real_documents import REAL_DOCS as REAL
 from tests.fixtures.real_documents import needs_real_documents
@@ -228,7 +227,7 @@ def test_parse_date(value: str, expected: str | None) -> None:
 
 
 def test_doc_type_module_keeps_its_labels_and_maps_onto_the_issue_types() -> None:
-    assert detect_doc_type(PERBUP) == "perkada"
+    assert detect_kind(PERBUP)[0] == "perkada"
     assert set(KIND_TO_TYPE.values()) == set(DOC_TYPES)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from classifier.doc_type import detect_doc_type
+from classifier.metadata import detect_kind
 from classifier.rules import KeywordRules, path_rule
 from evidence.catalog import load_catalog
 
@@ -49,7 +49,7 @@ def test_keyword_rule_is_silent_on_unrelated_text(catalog) -> None:
     ],
 )
 def test_doc_type_from_title_page(head: str, expected: str) -> None:
-    assert detect_doc_type(head) == expected
+    assert detect_kind(head)[0] == expected
 
 
 def test_folder_numbers_count_only_for_a_catalog_whose_numbering_the_folders_use() -> None:

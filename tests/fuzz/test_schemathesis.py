@@ -42,7 +42,7 @@ def _build_app():
                       login_limit_per_user="1000/minute", login_limit_per_address="1000/minute",
                       max_upload_bytes=64 * 1024)
     app = create_app(config)
-    with app.state.db.session() as session:
+    with app.state.runtime.db.session() as session:
         session.add(User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True))
         batch = seed.batch(session)
         for i, opd in enumerate((KOMINFO, BAPPEDA, KOMINFO)):
@@ -56,7 +56,7 @@ schema.app = APP
 
 
 def _fresh_admin_token() -> str:
-    with APP.state.db.session() as session:
+    with APP.state.runtime.db.session() as session:
         admin = session.query(User).filter_by(username="admin").one()
         return issue_token(session, admin).access_token
 

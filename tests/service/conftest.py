@@ -51,7 +51,7 @@ class Service:
 
     @property
     def db(self):
-        return self.app.state.db
+        return self.app.state.runtime.db
 
     def auth(self, username: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[username]}"}
@@ -63,7 +63,7 @@ class Service:
         return self.client.post(url, headers={**self.auth(user), **(headers or {})}, **kw)
 
     def wait(self, timeout: float = 60.0) -> None:
-        assert self.app.state.dispatcher.wait_idle(timeout), "background jobs did not finish in time"
+        assert self.app.state.runtime.dispatcher.wait_idle(timeout), "background jobs did not finish in time"
 
 
 @pytest.fixture
@@ -74,15 +74,16 @@ def make_service(monkeypatch: pytest.MonkeyPatch, password_hash: str) -> Iterato
 
     def factory(real_model: bool = False, **env: str) -> Service:
         if not real_model:
-            import worker.runtime
+            import classifier.shelf
 
-            monkeypatch.setattr(worker.runtime, "load_classifier", lambda catalog, models_dir: PhraseClassifier(framework=catalog.id))
+            monkeypatch.setattr(classifier.shelf, "load_classifier",
+                                lambda catalog, models_dir: PhraseClassifier(framework=catalog.id))
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         get_settings.cache_clear()
         app = create_app(get_settings())
         service = Service(app, TestClient(app))
-        with app.state.db.session() as session:
+        with app.state.runtime.db.session() as session:
             for username, (role, opd) in USERS.items():
                 user = User(username=username, password_hash=password_hash, role=role, opd=opd, active=True)
                 session.add(user)
@@ -93,9 +94,9 @@ def make_service(monkeypatch: pytest.MonkeyPatch, password_hash: str) -> Iterato
 
     yield factory
     for service in built:
-        service.app.state.dispatcher.wait_idle(60)
+        service.app.state.runtime.dispatcher.wait_idle(60)
         service.client.close()
-        service.app.state.db.engine.dispose()
+        service.app.state.runtime.db.engine.dispose()
 
 
 @pytest.fixture

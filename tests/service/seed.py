@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from evidence.catalog import load_catalog
+from evidence.db.frameworks import ensure_framework
 from evidence.db.models import Batch, Document, DocumentText, Review, SuggestionRecord
-from evidence.pipeline.ingest import ensure_framework
 
 FRAMEWORK = "spbe-2020"
 KOMINFO = "Dinas Komunikasi dan Informatika"

@@ -17,7 +17,7 @@ LONG_TEXT = "Peraturan Bupati tentang Arsitektur SPBE. " * 200  # ~8,600 charact
 @pytest.fixture
 def docs(service: Service) -> dict[str, int]:
     """Two OPD batches and one Pemda-wide batch; returns document ids by short name."""
-    store: BlobStore = service.app.state.store
+    store: BlobStore = service.app.state.runtime.store
     with service.db.session() as session:
         pemda = seed.batch(session)
         kominfo = seed.batch(session, opd_scope=KOMINFO)

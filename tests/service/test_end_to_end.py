@@ -22,7 +22,7 @@ def require_trained_model(models_dir: Path) -> None:
 
 def test_sample_archive_end_to_end(make_service, sample_archive: Path) -> None:
     service = make_service(real_model=True)
-    require_trained_model(service.app.state.settings.models_dir)
+    require_trained_model(service.app.state.runtime.settings.models_dir)
     script = sample_script()
     manifest = script.SAMPLE_DOCS
     response = service.post("/api/v1/archives", files={"file": (sample_archive.name, sample_archive.read_bytes(),

@@ -121,9 +121,9 @@ def test_password_change_rotates_every_token_and_is_audited(service: Service) ->
 
 def test_database_unreachable_is_503_with_a_reason_never_500(service: Service, tmp_path) -> None:
     """A real driver error: the engine is pointed at a database file that cannot be opened."""
-    healthy = service.app.state.db.engine
-    service.app.state.db.engine = create_engine(f"sqlite:///{tmp_path}/tidak-ada/spbe.sqlite3")
-    service.app.state.db.sessions.configure(bind=service.app.state.db.engine)
+    healthy = service.app.state.runtime.db.engine
+    service.app.state.runtime.db.engine = create_engine(f"sqlite:///{tmp_path}/tidak-ada/spbe.sqlite3")
+    service.app.state.runtime.db.sessions.configure(bind=service.app.state.runtime.db.engine)
     try:
         response = service.get("/api/v1/documents")
         assert response.status_code == 503
@@ -131,5 +131,5 @@ def test_database_unreachable_is_503_with_a_reason_never_500(service: Service, t
         assert response.json()["detail"].startswith("Basis data sedang tidak dapat dihubungi")
         assert service.client.get("/api/v1/health").status_code == 503
     finally:
-        service.app.state.db.sessions.configure(bind=healthy)
-        service.app.state.db.engine = healthy
+        service.app.state.runtime.db.sessions.configure(bind=healthy)
+        service.app.state.runtime.db.engine = healthy

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.messages import MESSAGES, VALIDATION_PHRASES, format_bytes
+from evidence.i18n import MESSAGES, VALIDATION_PHRASES
+from service.language import format_bytes
 from service.routes.documents import content_disposition
 from service.uploads import clean_filename
 

@@ -44,7 +44,7 @@ def _seed(service: Service) -> dict[str, int]:
                             json={"indicator_id": 12, "decision": "accept", "reason": f"catatan {MARKER}"}
                             ).status_code == 201
     for blob in (f"berkas {MARKER}".encode(), b"berkas kominfo"):
-        service.app.state.store.put(blob)
+        service.app.state.runtime.store.put(blob)
     return ids
 
 

@@ -32,7 +32,7 @@ def desk(service: Service) -> dict[str, int]:
     """Diskominfo's decree (a real PDF in the blob store, with an evidence sentence on page 1), Bappeda's
     copy of it (a duplicate naming Diskominfo's path), a corrupt file and a plain Bappeda document."""
     data = _pdf(SENTENCE)
-    digest = service.app.state.store.put(data)
+    digest = service.app.state.runtime.store.put(data)
     with service.db.session() as session:
         b = seed.batch(session)
         sk = seed.document(session, b, "01. DISKOMINFO/Indikator 19/SK Tim.pdf", opd=KOMINFO, content=data,

@@ -131,7 +131,7 @@ def test_same_numbers_over_api_exports_and_cli(service: Service, docs: dict[str,
     report = GapReport.from_dict({k: v for k, v in body.items() if k not in ("documents_in_progress", "headline")})
     assert {(r["opd"], int(r["indikator"])): r["status_kode"] for r in rows} == {
         (m.opd or "(OPD tidak dikenal)", m.id): m.state for m in report.matrix}
-    out = service.app.state.settings.data_dir.parent / "cli-report"
+    out = service.app.state.runtime.settings.data_dir.parent / "cli-report"
     result = CliRunner().invoke(app, ["report", "--out", str(out), "--no-snapshot"])
     assert result.exit_code == 0, result.output
     cli = json.loads((out / "report.json").read_text(encoding="utf-8"))

@@ -6,6 +6,7 @@ from evidence.queue.dispatch import InlineDispatcher
 from tests.service import seed
 from tests.service.conftest import Service
 from tests.service.seed import KOMINFO, S
+from worker.jobs import JOBS
 
 
 class _DownQueue(InlineDispatcher):
@@ -22,7 +23,7 @@ def test_health_ok(service: Service) -> None:
 
 
 def test_health_names_the_failing_part(service: Service) -> None:
-    service.app.state.dispatcher = _DownQueue()
+    service.app.state.runtime.dispatcher = _DownQueue(JOBS)
     response = service.client.get("/api/v1/health")
     assert response.status_code == 503
     body = response.json()

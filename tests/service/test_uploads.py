@@ -69,7 +69,7 @@ def test_too_large_is_413_while_streaming(make_service) -> None:
     single = upload(service, b"y" * 2001, name="besar.txt", url="/api/v1/documents")
     assert single.status_code == 413
     assert counts(service) == (0, 0)
-    assert not any((service.app.state.settings.data_dir / "tmp").glob("upload-*")), "temp file left behind"
+    assert not any((service.app.state.runtime.settings.data_dir / "tmp").glob("upload-*")), "temp file left behind"
 
 
 def test_too_large_declared_content_length_is_refused_before_reading(make_service) -> None:

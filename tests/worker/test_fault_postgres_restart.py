@@ -43,7 +43,7 @@ def _queued(ids: set[int]) -> bool:
 def test_postgres_restart_mid_batch(tmp_path, monkeypatch, redis_url, postgres_server) -> None:
     env = make_worker_env(tmp_path, monkeypatch, redis_url, postgres_server.url, production_defaults=True)
     app = create_app(get_settings())
-    with app.state.db.session() as session:
+    with app.state.runtime.db.session() as session:
         admin = User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True)
         session.add(admin)
         session.flush()
@@ -87,4 +87,4 @@ def test_postgres_restart_mid_batch(tmp_path, monkeypatch, redis_url, postgres_s
         assert states([batch_id]) == {"ok": 24}
     finally:
         env.stop_all()
-        app.state.db.engine.dispose()
+        app.state.runtime.db.engine.dispose()

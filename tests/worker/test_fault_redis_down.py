@@ -28,7 +28,7 @@ def test_upload_while_redis_is_down_is_recorded_then_delivered_when_it_is_back(t
     env = make_worker_env(tmp_path, monkeypatch, redis_server.url, f"sqlite:///{tmp_path / 'spbe.sqlite3'}",
                           production_defaults=True)
     app = create_app(get_settings())
-    with app.state.db.session() as session:
+    with app.state.runtime.db.session() as session:
         admin = User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True)
         session.add(admin)
         session.flush()
@@ -61,4 +61,4 @@ def test_upload_while_redis_is_down_is_recorded_then_delivered_when_it_is_back(t
         assert recovery <= 60
     finally:
         env.stop_all()
-        app.state.db.engine.dispose()
+        app.state.runtime.db.engine.dispose()

@@ -22,9 +22,9 @@ pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.slow]
 def test_upload_over_http_processed_by_rq_worker(tmp_path: Path, monkeypatch, redis_url, postgres_url) -> None:
     env = make_worker_env(tmp_path, monkeypatch, redis_url, postgres_url)
     app = create_app(get_settings())
-    assert app.state.dispatcher.mode == "rq"
+    assert app.state.runtime.dispatcher.mode == "rq"
     client = TestClient(app)
-    with app.state.db.session() as s:
+    with app.state.runtime.db.session() as s:
         admin = User(username="admin", password_hash=hash_password("x-rahasia-9"), role="admin", active=True)
         s.add(admin)
         s.flush()
@@ -40,7 +40,7 @@ def test_upload_over_http_processed_by_rq_worker(tmp_path: Path, monkeypatch, re
         batch = client.get(batch_url, headers=auth).json()
         assert batch["status"] == "done" and batch["total"] == 33
         assert batch["counts"]["classified"] == 28 and batch["counts"]["duplicate"] == 2
-        with app.state.db.session() as s:  # the scan went through the "ocr" queue's job, which read no words
+        with app.state.runtime.db.session() as s:  # the scan went through the "ocr" queue's job, which read no words
             scan = s.scalar(select(Document).where(Document.path.like("%Scan PKS%")))
             assert "tesseract" in scan.extractor and scan.status == "no_text"
 
@@ -62,5 +62,5 @@ def test_upload_over_http_processed_by_rq_worker(tmp_path: Path, monkeypatch, re
         assert 19 in {i["id"] for i in gaps["indicators_with_evidence"]}
     finally:
         client.close()
-        app.state.db.engine.dispose()
+        app.state.runtime.db.engine.dispose()
         env.stop_all()

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from evidence.db.models import Document
-from evidence.queue.reconcile import reconcile
+from evidence.pipeline.reconcile import reconcile_pass
 from tests.fixtures.documents import make_pdf, make_zip
 from tests.worker.conftest import make_worker_env
 from tests.worker.faults import assert_invariants, states, upload
@@ -52,12 +52,7 @@ def _wait(predicate: Callable[[], bool], timeout: float, step: float = 0.05) -> 
 
 def _reconcile_and_redeliver(stale_after: int) -> dict:
     rt = runtime()
-    report = reconcile(rt.db, rt.settings, stale_after_seconds=stale_after)
-    for batch_id in report.batches_to_ingest:
-        rt.dispatcher.submit_batch(batch_id)
-    for batch_id, doc_ids in report.documents_by_batch.items():
-        rt.dispatcher.submit_documents(batch_id, doc_ids)
-    return report.summary()
+    return reconcile_pass(rt.db, rt.settings, rt.dispatcher, stale_after_seconds=stale_after)
 
 
 @pytest.fixture

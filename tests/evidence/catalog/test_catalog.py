@@ -50,10 +50,11 @@ def test_pemda_can_point_settings_at_its_own_catalog(tmp_path: Path, monkeypatch
     own = tmp_path / "own.yaml"
     own.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv("SPBE_CATALOG_PATH", str(own))
+    from evidence.catalog import Catalogs
     from evidence.settings import get_settings
 
     get_settings.cache_clear()
-    catalog = load_catalog("spbe-2020")
+    catalog = Catalogs.from_settings(get_settings()).catalog("spbe-2020")
     assert catalog.framework.catalog_version == "2020.1-pemkab"
     assert catalog.indicator(1).short_name == "Kebijakan Arsitektur (versi Pemda)"
 

@@ -115,6 +115,7 @@ def test_missing_crosswalk_is_a_clear_error() -> None:
 
 
 def test_a_pemdas_own_crosswalk_from_the_settings_replaces_the_bundled_one(tmp_path: Path, monkeypatch) -> None:
+    from evidence.catalog import Catalogs
     from evidence.catalog.crosswalk import bundled_crosswalk_path, load_crosswalk
     from evidence.settings import get_settings
 
@@ -127,5 +128,5 @@ def test_a_pemdas_own_crosswalk_from_the_settings_replaces_the_bundled_one(tmp_p
     assert 4 not in load_crosswalk("spbe-2020", "pemdi-2026").successors(11)
     monkeypatch.setenv("SPBE_CROSSWALK_PATH", str(own))
     get_settings.cache_clear()
-    mine = load_crosswalk("spbe-2020", "pemdi-2026")
+    mine = Catalogs.from_settings(get_settings()).crosswalk("spbe-2020", "pemdi-2026")
     assert mine.crosswalk.version == "pemda-sukamaju-1" and 4 in mine.successors(11)

@@ -10,19 +10,8 @@ from evidence.extraction import extract
 from evidence.extraction import xlsx as xlsx_module
 from evidence.extraction.doc import clean_word_text
 from evidence.extraction.spreadsheet import CellBudget, cell_text
+from tests.fixtures import office
 from tests.fixtures.documents import make_png_declaring, patch_zip_member
-from tests.fixtures.office import (
-    make_encrypted_ooxml,
-    make_encrypted_xls,
-    make_html,
-    make_odp,
-    make_ods,
-    make_odt,
-    make_pptx,
-    make_rtf,
-    make_xls,
-    make_xlsx,
-)
 from tests.fixtures.ole import make_doc, make_ppt
 from tests.fixtures.scans import image_bytes, render_page
 
@@ -50,7 +39,7 @@ CASES = [
     ),
     Case(
         "anggaran.xlsx",
-        make_xlsx({"Anggaran TIK": [["Kegiatan", "Pagu"], ["Pengembangan aplikasi SPBE", 150000000]],
+        office.make_xlsx({"Anggaran TIK": [["Kegiatan", "Pagu"], ["Pengembangan aplikasi SPBE", 150000000]],
                    "Inventaris Aplikasi": [["SIMPEG", "BKPSDM"]]}),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "openpyxl",
@@ -60,7 +49,7 @@ CASES = [
     ),
     Case(
         "anggaran.xls",
-        make_xls({"Belanja TIK": [["Kegiatan", "Pagu"], ["Pusat data daerah", 2.5]], "Rekap": [["Total", 7]]}),
+        office.make_xls({"Belanja TIK": [["Kegiatan", "Pagu"], ["Pusat data daerah", 2.5]], "Rekap": [["Total", 7]]}),
         "application/vnd.ms-excel",
         "xlrd",
         ("Belanja TIK", "Kegiatan\tPagu", "Pusat data daerah\t2.5", "Rekap", "Total\t7"),
@@ -68,7 +57,7 @@ CASES = [
     ),
     Case(
         "sosialisasi.pptx",
-        make_pptx([("Sosialisasi Arsitektur SPBE", "Kabupaten Sukamaju 2024"), ("Agenda", "Peta Rencana SPBE")],
+        office.make_pptx([("Sosialisasi Arsitektur SPBE", "Kabupaten Sukamaju 2024"), ("Agenda", "Peta Rencana SPBE")],
                   notes=["Catatan pembicara untuk slide pertama"], table=[["No", "Kegiatan"], ["1", "Forum SPBE"]]),
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         "python-pptx",
@@ -86,7 +75,7 @@ CASES = [
     ),
     Case(
         "perbup.odt",
-        make_odt("Peraturan Bupati Sukamaju", ["Tentang  Sistem\tPemerintahan Berbasis Elektronik"],
+        office.make_odt("Peraturan Bupati Sukamaju", ["Tentang  Sistem\tPemerintahan Berbasis Elektronik"],
                  table=[["Pasal", "Isi"]], header="PEMERINTAH KABUPATEN SUKAMAJU"),
         "application/vnd.oasis.opendocument.text",
         "odf-xml",
@@ -96,7 +85,7 @@ CASES = [
     ),
     Case(
         "inventaris.ods",
-        make_ods({"Aplikasi": [["Nama", "OPD"], ["SIMPEG", "BKPSDM"]], "Server": [["Pusat data", "Diskominfo"]]}),
+        office.make_ods({"Aplikasi": [["Nama", "OPD"], ["SIMPEG", "BKPSDM"]], "Server": [["Pusat data", "Diskominfo"]]}),
         "application/vnd.oasis.opendocument.spreadsheet",
         "odf-xml",
         ("Aplikasi", "Nama\tOPD", "SIMPEG\tBKPSDM", "Server", "Pusat data\tDiskominfo"),
@@ -104,7 +93,7 @@ CASES = [
     ),
     Case(
         "forum.odp",
-        make_odp([("Forum SPBE Kabupaten", "Peta rencana dan arsitektur"), ("Agenda rapat", "Evaluasi")]),
+        office.make_odp([("Forum SPBE Kabupaten", "Peta rencana dan arsitektur"), ("Agenda rapat", "Evaluasi")]),
         "application/vnd.oasis.opendocument.presentation",
         "odf-xml",
         ("Forum SPBE Kabupaten", "Peta rencana dan arsitektur", "Agenda rapat", "Evaluasi"),
@@ -112,7 +101,7 @@ CASES = [
     ),
     Case(
         "sk.rtf",
-        make_rtf(["Keputusan Bupati tentang Tim Koordinasi SPBE", "Biaya ½ juta — “dibebankan” pada APBD café"]),
+        office.make_rtf(["Keputusan Bupati tentang Tim Koordinasi SPBE", "Biaya ½ juta — “dibebankan” pada APBD café"]),
         "application/rtf",
         "striprtf",
         ("Keputusan Bupati tentang Tim Koordinasi SPBE", "Biaya ½ juta — “dibebankan” pada APBD café"),
@@ -120,7 +109,7 @@ CASES = [
     ),
     Case(
         "berita.html",
-        make_html("Berita Forum SPBE", ["Forum SPBE Kabupaten Sukamaju digelar di aula Bappeda."],
+        office.make_html("Berita Forum SPBE", ["Forum SPBE Kabupaten Sukamaju digelar di aula Bappeda."],
                   table=[["No", "Peserta"], ["1", "Dinas Kominfo"]]),
         "text/html",
         "lxml-html",
@@ -164,8 +153,8 @@ def test_type_comes_from_the_bytes_and_a_wrong_extension_is_reported(case: Case)
 
 
 def test_html_saved_as_xls_and_rtf_saved_as_doc_are_read_by_content() -> None:
-    html = extract(make_html("Laporan", ["Rekap anggaran belanja TIK tahun 2024 per OPD"]), "rekap.xls")
-    rtf = extract(make_rtf(["Surat keputusan yang disimpan sebagai dokumen Word lama"]), "sk.doc")
+    html = extract(office.make_html("Laporan", ["Rekap anggaran belanja TIK tahun 2024 per OPD"]), "rekap.xls")
+    rtf = extract(office.make_rtf(["Surat keputusan yang disimpan sebagai dokumen Word lama"]), "sk.doc")
 
     assert (html.status, html.media_type) == ("ok", "text/html")
     assert html.warnings == ("extension_mismatch: .xls file contains text/html",)
@@ -174,13 +163,13 @@ def test_html_saved_as_xls_and_rtf_saved_as_doc_are_read_by_content() -> None:
 
 
 def test_html_scripts_styles_and_markup_are_not_text() -> None:
-    text = extract(make_html("Judul", ["Isi berita kegiatan SPBE di kabupaten"]), "a.html").text
+    text = extract(office.make_html("Judul", ["Isi berita kegiatan SPBE di kabupaten"]), "a.html").text
 
     assert "rahasia" not in text and "color" not in text and "<" not in text
 
 
 def test_html_in_a_legacy_charset_is_decoded_from_its_meta() -> None:
-    result = extract(make_html("Café", ["Kegiatan sosialisasi di café Sukamaju bersama OPD"], charset="windows-1252"),
+    result = extract(office.make_html("Café", ["Kegiatan sosialisasi di café Sukamaju bersama OPD"], charset="windows-1252"),
                      "a.htm")
 
     assert "Kegiatan sosialisasi di café Sukamaju" in result.text
@@ -224,7 +213,7 @@ def test_huge_workbook_is_read_up_to_the_cell_budget(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(xlsx_module, "CellBudget", lambda: CellBudget(10))
     rows = [[f"baris {i}", f"nilai {i}"] for i in range(50)]
 
-    result = extract(make_xlsx({"Data": rows}), "besar.xlsx")
+    result = extract(office.make_xlsx({"Data": rows}), "besar.xlsx")
 
     assert result.status == "ok"
     assert result.warnings == ("truncated: read the first 10 cells",)
@@ -232,19 +221,19 @@ def test_huge_workbook_is_read_up_to_the_cell_budget(monkeypatch: pytest.MonkeyP
 
 
 def test_ods_repeated_columns_are_bounded() -> None:
-    result = extract(make_ods({"Lembar": [["Aplikasi SIMPEG milik BKPSDM", "x"]]}), "a.ods")
+    result = extract(office.make_ods({"Lembar": [["Aplikasi SIMPEG milik BKPSDM", "x"]]}), "a.ods")
     assert result.text.count("x") == 1
 
 
 def test_empty_workbook_has_no_text() -> None:
-    result = extract(make_xlsx({"Kosong": []}), "kosong.xlsx")
+    result = extract(office.make_xlsx({"Kosong": []}), "kosong.xlsx")
 
     assert result.status == "no_text"
     assert result.error == "no_text: workbook has no cell text"
 
 
 def test_slides_that_are_only_pictures_need_ocr() -> None:
-    result = extract(make_pptx([("", "")]), "foto-kegiatan.pptx")
+    result = extract(office.make_pptx([("", "")]), "foto-kegiatan.pptx")
 
     assert result.status == "no_text"
     assert result.pages[0].needs_ocr
@@ -266,8 +255,8 @@ def test_images_are_checked_and_marked_for_ocr(fmt: str, filename: str, media_ty
 
 
 def test_encrypted_office_files_say_so() -> None:
-    assert extract(make_encrypted_ooxml(), "anggaran.xlsx").error == "encrypted: password required"
-    assert extract(make_encrypted_xls(), "anggaran.xls").error == "encrypted: password required"
+    assert extract(office.make_encrypted_ooxml(), "anggaran.xlsx").error == "encrypted: password required"
+    assert extract(office.make_encrypted_xls(), "anggaran.xls").error == "encrypted: password required"
     assert extract(make_doc("rahasia negara", encrypted=True), "sk.doc").error == "encrypted: password required"
 
 
@@ -281,7 +270,7 @@ def test_heic_photo_is_unsupported_with_advice() -> None:
 
 
 def test_xlsx_whose_parts_claim_to_expand_past_the_limit_is_refused() -> None:
-    data = make_xlsx({"A": [["x"]]})
+    data = office.make_xlsx({"A": [["x"]]})
     bomb = patch_zip_member(data, "xl/worksheets/sheet1.xml", declared_size=0xFFFFFFF0)
     bomb = patch_zip_member(bomb, "xl/styles.xml", declared_size=0xFFFFFFF0)
 

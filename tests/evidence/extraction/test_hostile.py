@@ -14,19 +14,8 @@ from hypothesis import strategies as st
 
 from evidence.extraction import ExtractionResult, extract
 from evidence.i18n import ERROR_MESSAGES
+from tests.fixtures import office
 from tests.fixtures.documents import make_docx, make_encrypted_pdf, make_pdf, make_png_declaring
-from tests.fixtures.office import (
-    make_encrypted_ooxml,
-    make_encrypted_xls,
-    make_html,
-    make_odp,
-    make_ods,
-    make_odt,
-    make_pptx,
-    make_rtf,
-    make_xls,
-    make_xlsx,
-)
 from tests.fixtures.ole import make_doc, make_ppt
 from tests.fixtures.scans import image_bytes, render_page
 
@@ -63,17 +52,17 @@ HOSTILE = [
     ("zero-byte file", "kosong.pdf", lambda: b"", "failed", "empty: zero-byte file"),
     ("truncated PDF", "sk.pdf", lambda: make_pdf([TEXT])[:300], "failed", "corrupt: ..."),
     ("truncated DOCX", "sk.docx", lambda: make_docx([TEXT])[:400], "failed", "corrupt: ..."),
-    ("truncated XLSX", "a.xlsx", lambda: make_xlsx({"a": [[TEXT]]})[:500], "failed", "corrupt: ..."),
-    ("truncated PPTX", "a.pptx", lambda: make_pptx([(TEXT, TEXT)])[:3000], "failed", "corrupt: ..."),
-    ("truncated ODT", "a.odt", lambda: make_odt(TEXT, [TEXT])[:200], "failed", "corrupt: ..."),
+    ("truncated XLSX", "a.xlsx", lambda: office.make_xlsx({"a": [[TEXT]]})[:500], "failed", "corrupt: ..."),
+    ("truncated PPTX", "a.pptx", lambda: office.make_pptx([(TEXT, TEXT)])[:3000], "failed", "corrupt: ..."),
+    ("truncated ODT", "a.odt", lambda: office.make_odt(TEXT, [TEXT])[:200], "failed", "corrupt: ..."),
     ("truncated DOC", "a.doc", lambda: make_doc(TEXT)[:1000], "failed", "corrupt: not a readable legacy Office (OLE) file"),
     ("DOC with a broken piece table", "a.doc", lambda: make_doc(TEXT).replace(b"\x02\x10\x00\x00\x00", b"\x07\x10\x00\x00\x00"),
      "failed", "corrupt: piece table not found in CLX"),
     ("truncated JPEG", "a.jpg", lambda: image_bytes(render_page("x", size_mm=(40, 20)), "JPEG")[:600], "failed", "corrupt: ..."),
     ("encrypted PDF", "rahasia.pdf", make_encrypted_pdf, "failed", "encrypted: password required"),
-    ("encrypted DOCX/XLSX", "rahasia.docx", make_encrypted_ooxml, "failed", "encrypted: password required"),
+    ("encrypted DOCX/XLSX", "rahasia.docx", office.make_encrypted_ooxml, "failed", "encrypted: password required"),
     ("encrypted DOC", "rahasia.doc", lambda: make_doc(TEXT, encrypted=True), "failed", "encrypted: password required"),
-    ("encrypted XLS", "rahasia.xls", make_encrypted_xls, "failed", "encrypted: password required"),
+    ("encrypted XLS", "rahasia.xls", office.make_encrypted_xls, "failed", "encrypted: password required"),
     ("PDF with too many pages", "tebal.pdf", lambda: make_pdf(["hal"] * 30), "failed", "too_many_pages: 30 pages (limit 10)"),
     ("image over the pixel limit", "besar.png", lambda: make_png_declaring(10000, 10000), "failed",
      "too_large: image of 10000x10000 pixels exceeds 80000000 pixels"),
@@ -134,15 +123,15 @@ def originals() -> tuple[tuple[str, bytes], ...]:
         ("a.pdf", make_pdf([TEXT, TEXT])),
         ("a.docx", make_docx([TEXT], [["a", "b"]], "kop")),
         ("a.doc", make_doc(TEXT, headers="kop surat")),
-        ("a.xlsx", make_xlsx({"Lembar": [[TEXT, 1]]})),
-        ("a.xls", make_xls({"Lembar": [[TEXT, 1]]})),
-        ("a.pptx", make_pptx([(TEXT, TEXT)])),
+        ("a.xlsx", office.make_xlsx({"Lembar": [[TEXT, 1]]})),
+        ("a.xls", office.make_xls({"Lembar": [[TEXT, 1]]})),
+        ("a.pptx", office.make_pptx([(TEXT, TEXT)])),
         ("a.ppt", make_ppt([[TEXT, TEXT]])),
-        ("a.odt", make_odt(TEXT, [TEXT])),
-        ("a.ods", make_ods({"Lembar": [[TEXT]]})),
-        ("a.odp", make_odp([(TEXT, TEXT)])),
-        ("a.rtf", make_rtf([TEXT])),
-        ("a.html", make_html(TEXT, [TEXT])),
+        ("a.odt", office.make_odt(TEXT, [TEXT])),
+        ("a.ods", office.make_ods({"Lembar": [[TEXT]]})),
+        ("a.odp", office.make_odp([(TEXT, TEXT)])),
+        ("a.rtf", office.make_rtf([TEXT])),
+        ("a.html", office.make_html(TEXT, [TEXT])),
         ("a.png", image_bytes(render_page("Foto", size_mm=(30, 10), skew_degrees=0, noise=0), "PNG")),
         ("a.jpg", image_bytes(render_page("Foto", size_mm=(30, 10), skew_degrees=0, noise=0), "JPEG")),
     )

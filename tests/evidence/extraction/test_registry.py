@@ -5,8 +5,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from evidence.extraction import ExtractionResult, extract, registry, sniff_media_type
+from evidence.extraction import ExtractionResult, extract, registry
 from evidence.i18n import ERROR_MESSAGES
+from evidence.media import sniff_media_type
 from tests.fixtures.documents import (
     make_docx,
     make_encrypted_pdf,

@@ -29,15 +29,9 @@ from tests.fixtures.archives import (
 )
 from tests.fixtures.documents import make_zip, make_zip_bomb, patch_zip_member
 
-LIMITS = IntakeLimits(
-    max_members=40,
-    max_expanded_bytes=8 * 1024 * 1024,
-    max_member_bytes=3 * 1024 * 1024,
-    max_compression_ratio=50,
-    ratio_check_min_bytes=256 * 1024,
-    max_archive_depth=3,
-    max_listed_members=200,
-)
+LIMITS = IntakeLimits(max_members=40, max_expanded_bytes=8 * 1024 * 1024, max_member_bytes=3 * 1024 * 1024,
+                      max_compression_ratio=50, ratio_check_min_bytes=256 * 1024, max_archive_depth=3,
+                      max_listed_members=200)
 GOOD = {"Diskominfo/ok.txt": b"isi yang baik"}
 KNOWN_CODES = {"unsafe_path", "symlink", "limit", "too_large", "zip_bomb", "encrypted", "corrupt", "unsupported",
                "empty"}

@@ -11,7 +11,7 @@ from evidence.db.models import Document, SuggestionRecord
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
 from evidence.pipeline import batch_documents, finish_batch, ingest_source, run_document
-from evidence.queue.leases import claim_document
+from evidence.pipeline.claim import claim_document
 from tests.fixtures.classifiers import PhraseClassifier
 from tests.fixtures.documents import make_pdf, make_zip
 

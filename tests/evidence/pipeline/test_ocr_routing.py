@@ -14,7 +14,7 @@ from evidence.extraction.policy import ExtractionPolicy
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
 from evidence.pipeline import ingest_source, run_document
-from evidence.pipeline.process import OCR_QUEUED
+from evidence.states import RunOutcome
 from tests.fixtures.classifiers import PhraseClassifier
 from tests.fixtures.documents import make_pdf, make_zip
 from tests.fixtures.scans import make_scanned_pdf, render_page
@@ -55,7 +55,7 @@ def test_scan_is_handed_to_the_ocr_queue_then_read_there(database, store, archiv
 
     assert run(ids["Setda/catatan.pdf"]) == "ok"  # a text layer: no detour
     scan_id = ids["Setda/SK Tim scan.pdf"]
-    assert run(scan_id) == OCR_QUEUED
+    assert run(scan_id) == RunOutcome.OCR_QUEUED
     with database.session() as s:
         doc = s.get(Document, scan_id)
         assert [d for _, d in handed] == [scan_id]

@@ -10,11 +10,12 @@ from evidence.catalog import load_catalog
 from evidence.intake import IntakeItem
 from evidence.opd import load_opd_directory
 from evidence.pipeline import create_batch, ingest_items
+from evidence.pipeline.reconcile import reconcile
 from evidence.queue.dispatch import RqDispatcher
 from evidence.queue.probe import job_id, parse_job_id
-from evidence.queue.reconcile import reconcile
 from evidence.settings import Settings
 from tests.worker.conftest import PrivateRedis
+from worker.jobs import JOBS
 
 pytestmark = pytest.mark.redis
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.redis
 def dispatcher() -> Iterator[RqDispatcher]:
     server = PrivateRedis()
     server.start()
-    yield RqDispatcher(server.url, job_timeout=60, retries=1)
+    yield RqDispatcher(server.url, JOBS, job_timeout=60, retries=1)
     server.stop()
 
 

@@ -7,13 +7,13 @@ from datetime import UTC, datetime
 import pytest
 
 from evidence.catalog import Catalog, load_catalog
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory, load_opd_directory
 from evidence.opd.directory import BUNDLED_OPD_PATH
 from evidence.reports import GapReport, build_gap_report
+from evidence.states import DocumentState
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
 MALICIOUS = "Bappeda/<script>alert(1)</script>.pdf"
 
 
@@ -35,7 +35,7 @@ def sample_report(catalog: Catalog, directory: OpdDirectory) -> GapReport:
         ScannedDocument(
             "Diskominfo/SK Tim SPBE.pdf",
             "s1",
-            FileStatus.OK,
+            DocumentState.OK,
             opd=DISKOMINFO,
             doc_type="sk",
             suggestions=[Suggestion(10, 0.91), Suggestion(19, 0.74)],
@@ -43,13 +43,13 @@ def sample_report(catalog: Catalog, directory: OpdDirectory) -> GapReport:
         ScannedDocument(
             "Diskominfo/salinan/SK Tim SPBE.pdf",
             "s1",
-            FileStatus.DUPLICATE,
+            DocumentState.DUPLICATE,
             opd=DISKOMINFO,
             error="duplicate: same content as Diskominfo/SK Tim SPBE.pdf",
             duplicate_of="Diskominfo/SK Tim SPBE.pdf",
         ),
-        ScannedDocument(MALICIOUS, "s2", FileStatus.OK, opd=BAPPEDA, suggestions=[Suggestion(32, 0.66)]),
-        ScannedDocument("lain/rahasia.pdf", "s3", FileStatus.FAILED, error="encrypted: password required"),
+        ScannedDocument(MALICIOUS, "s2", DocumentState.OK, opd=BAPPEDA, suggestions=[Suggestion(32, 0.66)]),
+        ScannedDocument("lain/rahasia.pdf", "s3", DocumentState.FAILED, error="encrypted: password required"),
     ]
     return build_gap_report(
         docs,

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report
+from evidence.states import DocumentState
 
 DISKOMINFO = "Dinas Komunikasi dan Informatika"
 BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
@@ -22,7 +23,7 @@ def make_doc(
     candidates: dict[int, float] | None = None,
     reviews: dict[int, str] | None = None,
     levels: dict[int, int] | None = None,
-    status: FileStatus = FileStatus.OK,
+    status: DocumentState = DocumentState.OK,
     sha: str | None = None,
     metadata: dict | None = None,
     document_id: int | None = None,
@@ -38,7 +39,7 @@ def make_doc(
         path=path, sha256=sha if sha is not None else f"sha-{path}", status=status, opd=opd,
         suggestions=suggestions, candidates=[*suggestions, *below], review_states=dict(reviews or {}),
         metadata=metadata, document_id=document_id, model_version="m-test",
-        error="corrupt: x" if status == FileStatus.FAILED else None,
+        error="corrupt: x" if status == DocumentState.FAILED else None,
     )
 
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from rich.console import Console
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, print_gap_report
+from evidence.states import DocumentState
 from tests.evidence.reports.conftest import BAPPEDA, DISKOMINFO
 
 
@@ -52,7 +53,7 @@ def test_nothing_critical_missing(sample_report: GapReport) -> None:
 def test_names_are_not_rich_markup(catalog: Catalog, directory: OpdDirectory) -> None:
     docs = [
         ScannedDocument(
-            "x.pdf", "a", FileStatus.OK, opd="[bold red]Dinas Palsu[/]", suggestions=[Suggestion(4, 0.9)]
+            "x.pdf", "a", DocumentState.OK, opd="[bold red]Dinas Palsu[/]", suggestions=[Suggestion(4, 0.9)]
         )
     ]
     report = build_gap_report(

@@ -11,7 +11,6 @@ import pdfplumber
 import pytest
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport
 from evidence.reports.export_xlsx import SHEET_FINDINGS, SHEET_MATRIX, SHEET_SUMMARY, STATE_FILLS, sheet_name
@@ -19,6 +18,7 @@ from evidence.reports.exports import render_export
 from evidence.reports.figures import headline, opd_names
 from evidence.reports.states import STATE_LABELS
 from evidence.reports.text import headline_rows
+from evidence.states import DocumentState
 from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO, make_doc, report_for
 
 
@@ -29,7 +29,7 @@ def report(catalog: Catalog, directory: OpdDirectory) -> GapReport:
                  levels={10: 3}),
         make_doc("Bappeda/Laporan Arsitektur – draf.pdf", BAPPEDA, candidates={11: 0.3},
                  metadata={"is_draft": True}),
-        make_doc("Bappeda/rusak.pdf", BAPPEDA, status=FileStatus.FAILED),
+        make_doc("Bappeda/rusak.pdf", BAPPEDA, status=DocumentState.FAILED),
     ]
     return report_for(docs, catalog, directory, pemda="Pemerintah Kabupaten Uji")
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus
 from evidence.opd import OpdDirectory
 from evidence.reports import findings as codes
+from evidence.states import DocumentState
 from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO, make_doc, report_for
 
 
@@ -52,8 +52,8 @@ def test_evidence_older_than_the_period(catalog: Catalog, directory: OpdDirector
 
 
 def test_unreadable_file(catalog: Catalog, directory: OpdDirectory) -> None:
-    report = report_for([make_doc("Bappeda/rusak.pdf", BAPPEDA, status=FileStatus.FAILED),
-                         make_doc("Bappeda/foto.heic", BAPPEDA, status=FileStatus.UNSUPPORTED)], catalog, directory)
+    report = report_for([make_doc("Bappeda/rusak.pdf", BAPPEDA, status=DocumentState.FAILED),
+                         make_doc("Bappeda/foto.heic", BAPPEDA, status=DocumentState.UNSUPPORTED)], catalog, directory)
     found = by_code(report, codes.UNREADABLE_FILE)
     assert sorted(f.documents[0] for f in found) == ["Bappeda/foto.heic", "Bappeda/rusak.pdf"]
     assert all(f.opd == BAPPEDA for f in found)
@@ -61,9 +61,9 @@ def test_unreadable_file(catalog: Catalog, directory: OpdDirectory) -> None:
 
 def test_same_file_sent_by_several_opd(catalog: Catalog, directory: OpdDirectory) -> None:
     docs = [make_doc("Diskominfo/perbup.pdf", DISKOMINFO, suggested={1: 0.9}, sha="same"),
-            make_doc("Bappeda/perbup.pdf", BAPPEDA, sha="same", status=FileStatus.DUPLICATE),
+            make_doc("Bappeda/perbup.pdf", BAPPEDA, sha="same", status=DocumentState.DUPLICATE),
             make_doc("Bappeda/lain.pdf", BAPPEDA, sha="x"), make_doc("Bappeda/lain (1).pdf", BAPPEDA, sha="x",
-                                                                    status=FileStatus.DUPLICATE)]
+                                                                    status=DocumentState.DUPLICATE)]
     found = by_code(report_for(docs, catalog, directory), codes.SHARED_FILE)
     assert [f.documents for f in found] == [["Bappeda/perbup.pdf", "Diskominfo/perbup.pdf"]]  # same OPD: not this
 
@@ -76,7 +76,7 @@ def test_opd_that_sent_nothing(catalog: Catalog, directory: OpdDirectory) -> Non
 
 
 def test_findings_are_ordered_and_coded(catalog: Catalog, directory: OpdDirectory) -> None:
-    report = report_for([make_doc("x.pdf", None, status=FileStatus.FAILED)], catalog, directory)
+    report = report_for([make_doc("x.pdf", None, status=DocumentState.FAILED)], catalog, directory)
     order = [codes.SEVERITY_ORDER[f.severity] for f in report.findings]
     assert order == sorted(order)
     assert {f.code for f in report.findings} <= set(codes.CODES)

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 import pytest
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, owed_indicators
+from evidence.states import DocumentState
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
 WHEN = datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
 
 
@@ -22,7 +22,7 @@ def doc(
     path: str,
     opd: str | None,
     *indicators: int,
-    status: FileStatus = FileStatus.OK,
+    status: DocumentState = DocumentState.OK,
     sha: str | None = None,
     score: float = 0.8,
     error: str | None = None,
@@ -69,7 +69,7 @@ def test_no_documents_everything_missing(catalog: Catalog, directory: OpdDirecto
     assert report.framework.name == catalog.framework.name
     assert report.framework.catalog_version == catalog.framework.catalog_version
     assert report.totals.files == 0
-    assert report.totals.by_status == {s.value: 0 for s in FileStatus}
+    assert report.totals.by_status == {s.value: 0 for s in DocumentState.finals()}
     assert report.indicators_with_evidence == []
     assert [g.id for g in report.indicators_without_evidence] == catalog.indicator_ids()
     assert critical_keys(report) == {c.key for c in catalog.critical_items}
@@ -99,13 +99,13 @@ def test_one_indicator_of_any_of_is_enough(catalog: Catalog, directory: OpdDirec
 
 def test_failed_file_counted_but_no_evidence(catalog: Catalog, directory: OpdDirectory) -> None:
     docs = [
-        doc("Diskominfo/rusak.pdf", DISKOMINFO, 2, status=FileStatus.FAILED, error="corrupt: bad xref"),
+        doc("Diskominfo/rusak.pdf", DISKOMINFO, 2, status=DocumentState.FAILED, error="corrupt: bad xref"),
         doc("Diskominfo/ok.pdf", DISKOMINFO, 4),
     ]
     report = build(docs, catalog, directory)
     assert report.totals.files == 2
-    assert report.totals.by_status[FileStatus.FAILED.value] == 1
-    assert report.totals.by_status[FileStatus.OK.value] == 1
+    assert report.totals.by_status[DocumentState.FAILED.value] == 1
+    assert report.totals.by_status[DocumentState.OK.value] == 1
     assert evidence_ids(report) == [4]
     assert "peta_rencana_spbe" in critical_keys(report)
     gap = opd_gap(report, DISKOMINFO)
@@ -114,9 +114,9 @@ def test_failed_file_counted_but_no_evidence(catalog: Catalog, directory: OpdDir
     assert 2 in [g.id for g in gap.owed_missing]
 
 
-@pytest.mark.parametrize("status", [FileStatus.NO_TEXT, FileStatus.UNSUPPORTED, FileStatus.DUPLICATE])
+@pytest.mark.parametrize("status", [DocumentState.NO_TEXT, DocumentState.UNSUPPORTED, DocumentState.DUPLICATE])
 def test_only_ok_documents_prove_anything(
-    catalog: Catalog, directory: OpdDirectory, status: FileStatus
+    catalog: Catalog, directory: OpdDirectory, status: DocumentState
 ) -> None:
     report = build(
         [doc("Diskominfo/x.pdf", DISKOMINFO, 8, status=status, error=f"{status.value}: x")],
@@ -141,7 +141,7 @@ def test_duplicates_not_double_counted(catalog: Catalog, directory: OpdDirectory
             DISKOMINFO,
             10,
             sha="same",
-            status=FileStatus.DUPLICATE,
+            status=DocumentState.DUPLICATE,
             error="duplicate: same content as Diskominfo/a.pdf",
             duplicate_of="Diskominfo/a.pdf",
         ),
@@ -150,14 +150,14 @@ def test_duplicates_not_double_counted(catalog: Catalog, directory: OpdDirectory
     ]
     report = build(docs, catalog, directory)
     assert report.totals.files == 3
-    assert report.totals.by_status[FileStatus.DUPLICATE.value] == 1
+    assert report.totals.by_status[DocumentState.DUPLICATE.value] == 1
     ten = report.indicators_with_evidence[0]
     assert ten.id == 10
     assert [f.path for f in ten.files] == ["Diskominfo/a.pdf"]
     gap = opd_gap(report, DISKOMINFO)
     assert [e.id for e in gap.owed_with_evidence] == [10]
     assert len(gap.owed_with_evidence[0].files) == 1
-    dup = next(p for p in gap.problem_files if p.status == FileStatus.DUPLICATE)
+    dup = next(p for p in gap.problem_files if p.status == DocumentState.DUPLICATE)
     assert dup.duplicate_of == "Diskominfo/a.pdf"
 
 
@@ -205,7 +205,7 @@ def test_evidence_files_and_best_score(catalog: Catalog, directory: OpdDirectory
 
 def test_unknown_and_unlisted_opd(catalog: Catalog, directory: OpdDirectory) -> None:
     docs = [
-        doc("lain/x.pdf", None, 43, status=FileStatus.FAILED, error="encrypted: password required"),
+        doc("lain/x.pdf", None, 43, status=DocumentState.FAILED, error="encrypted: password required"),
         doc("Dinas Antah/y.pdf", "Dinas Antah Berantah", 43),
         doc("Diskominfo/z.pdf", "diskominfo", 20),  # an alias, in any case, lands on the canonical OPD
     ]
@@ -243,7 +243,7 @@ def test_coverage_uses_catalog_weights(catalog: Catalog, directory: OpdDirectory
 def test_flat_files_list(catalog: Catalog, directory: OpdDirectory) -> None:
     report = build([doc("b.pdf", DISKOMINFO, 5, 4, score=0.9, doc_type="sk")], catalog, directory)
     (entry,) = report.files
-    assert entry.path == "b.pdf" and entry.status == FileStatus.OK and entry.doc_type == "sk"
+    assert entry.path == "b.pdf" and entry.status == DocumentState.OK and entry.doc_type == "sk"
     assert [(i.id, i.short_name) for i in entry.indicators] == [
         (5, catalog.indicator(5).short_name),
         (4, catalog.indicator(4).short_name),
@@ -269,7 +269,7 @@ def test_deterministic_and_json_serialisable(catalog: Catalog, directory: OpdDir
     docs = [
         doc("Diskominfo/a.pdf", DISKOMINFO, 10, 19),
         doc("Bappeda/b.pdf", BAPPEDA, 12, 32),
-        doc("x.zip", None, status=FileStatus.UNSUPPORTED, error="unsupported: application/zip (.zip)"),
+        doc("x.zip", None, status=DocumentState.UNSUPPORTED, error="unsupported: application/zip (.zip)"),
         doc("Bappeda/c.pdf", BAPPEDA, 12, score=0.8),
     ]
     first = build(docs, catalog, directory).to_dict()

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from evidence.catalog import load_catalog
-from evidence.domain import FileStatus
+from evidence.catalog import BUNDLED, load_catalog
 from evidence.opd import load_opd_directory
 from evidence.opd.directory import BUNDLED_OPD_PATH
 from evidence.reports.inputs import report_inputs
 from evidence.reports.stored import stored_gap_report
+from evidence.settings import Settings
+from evidence.states import DocumentState
 from tests.service import seed
 from tests.service.seed import BAPPEDA, KOMINFO, S
 
@@ -27,6 +28,8 @@ class Viewer:
 
 
 ADMIN = Viewer("admin")
+# What a runtime hands the report: the product's settings and the bundled catalogs.
+STORED = {"settings": Settings(), "catalogs": BUNDLED}
 
 
 @pytest.fixture
@@ -65,14 +68,14 @@ def test_an_opds_part_is_its_share_of_the_pemda_report(database, rows) -> None:
     catalog = load_catalog("spbe-2020")
     directory = load_opd_directory(BUNDLED_OPD_PATH)
     with database.session() as session:
-        pemda = stored_gap_report(session, ADMIN, catalog, directory).report
-        bappeda = stored_gap_report(session, ADMIN, catalog, directory, opd=BAPPEDA).report
-        week2 = stored_gap_report(session, ADMIN, catalog, directory, batch_id=rows["week2"]).report
+        pemda = stored_gap_report(session, ADMIN, catalog, directory, **STORED).report
+        bappeda = stored_gap_report(session, ADMIN, catalog, directory, **STORED, opd=BAPPEDA).report
+        week2 = stored_gap_report(session, ADMIN, catalog, directory, **STORED, batch_id=rows["week2"]).report
     part = next(g for g in pemda.opd if g.name == BAPPEDA)
     assert bappeda.totals.files == part.files == 3
     assert bappeda.totals.by_status == part.by_status
-    assert pemda.totals.files == 4 and pemda.totals.by_status[FileStatus.DUPLICATE.value] == 1
-    assert week2.totals.files == 3 and week2.totals.by_status[FileStatus.DUPLICATE.value] == 0
+    assert pemda.totals.files == 4 and pemda.totals.by_status[DocumentState.DUPLICATE.value] == 1
+    assert week2.totals.files == 3 and week2.totals.by_status[DocumentState.DUPLICATE.value] == 0
 
 
 def test_an_opd_user_never_sees_another_opds_copy(database, rows) -> None:

@@ -9,10 +9,11 @@ import pytest
 from rich.console import Console
 
 from evidence.catalog import Catalog, load_catalog
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, print_gap_report, render_html
 from evidence.reports.model import REPORT_VERSION
+from evidence.states import DocumentState
 
 DISKOMINFO = "Dinas Komunikasi dan Informatika"
 WHEN = datetime(2026, 7, 1, tzinfo=UTC)
@@ -25,7 +26,7 @@ def pemdi() -> Catalog:
 
 def _doc(path: str, *ids: int, framework: str | None = "pemdi-2026") -> ScannedDocument:
     return ScannedDocument(
-        path, f"sha-{path}", FileStatus.OK, opd=DISKOMINFO, framework=framework,
+        path, f"sha-{path}", DocumentState.OK, opd=DISKOMINFO, framework=framework,
         suggestions=[Suggestion(i, 0.8) for i in ids],
     )
 

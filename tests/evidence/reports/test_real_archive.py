@@ -20,7 +20,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from cli.main import app
-from evidence.catalog import load_catalog
+from evidence.catalog import BUNDLED, load_catalog
 from evidence.db import open_database
 from evidence.db.models import Document, SuggestionRecord
 from evidence.opd import load_opd_directory
@@ -139,7 +139,8 @@ def test_an_accepted_review_confirms_on_real_documents(archive) -> None:
                 .order_by(SuggestionRecord.score.desc())).first()
             record_review(session, catalog, ReviewRequest(doc.id, top.indicator_id, "accept"), reviewer="uji")
         with db.session() as session:
-            report = stored_gap_report(session, _Admin(), catalog, load_opd_directory(BUNDLED_OPD_PATH)).report
+            report = stored_gap_report(session, _Admin(), catalog, load_opd_directory(BUNDLED_OPD_PATH),
+                                       settings=get_settings(), catalogs=BUNDLED).report
     finally:
         db.engine.dispose()
     state = next(s for s in report.indicator_states if s.id == top.indicator_id)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from evidence.catalog import Catalog
-from evidence.domain import FileStatus
 from evidence.opd import OpdDirectory
 from evidence.reports.states import needs_check_candidates
+from evidence.states import DocumentState
 from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO, make_doc, report_for, states
 
 
@@ -38,8 +38,8 @@ def test_critical_flag_only_when_nothing_is_a_candidate(catalog: Catalog, direct
 
 
 def test_candidates_of_unread_or_duplicate_files_count_for_nothing(catalog: Catalog, directory: OpdDirectory) -> None:
-    docs = [make_doc("Bappeda/scan.pdf", BAPPEDA, candidates={12: 0.3}, status=FileStatus.NO_TEXT),
-            make_doc("Bappeda/copy.pdf", BAPPEDA, candidates={2: 0.3}, status=FileStatus.DUPLICATE)]
+    docs = [make_doc("Bappeda/scan.pdf", BAPPEDA, candidates={12: 0.3}, status=DocumentState.NO_TEXT),
+            make_doc("Bappeda/copy.pdf", BAPPEDA, candidates={2: 0.3}, status=DocumentState.DUPLICATE)]
     report = report_for(docs, catalog, directory)
     assert states(report)[12] == "missing" and states(report)[2] == "missing"
     assert "peta_rencana_spbe" in {c.key for c in report.critical_missing}

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from evidence.catalog import Catalog, load_catalog, load_crosswalk
 from evidence.catalog.crosswalk import Crosswalk
-from evidence.domain import FileStatus, ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import (
     GapReport,
@@ -23,9 +23,8 @@ from evidence.reports import (
     report_json,
     with_transition,
 )
-
-DISKOMINFO = "Dinas Komunikasi dan Informatika"
-BAPPEDA = "Badan Perencanaan Pembangunan Daerah"
+from evidence.states import DocumentState
+from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +92,7 @@ def test_transition_from_an_spbe_report_into_a_pemdi_report(
     assert _row(views[0], 4).suggested_from == [10, 19]
     assert _row(views[0], 13).suggested_from == [32]  # one application's regulation is Aplikasi Pemdi
 
-    docs = [ScannedDocument("a.pdf", "x", FileStatus.OK, opd=DISKOMINFO, framework="pemdi-2026",
+    docs = [ScannedDocument("a.pdf", "x", DocumentState.OK, opd=DISKOMINFO, framework="pemdi-2026",
                             suggestions=[Suggestion(1, 0.9)])]
     report = build_gap_report(docs, pemdi, directory, source="arsip.zip",
                               generated_at=datetime(2026, 7, 1, tzinfo=UTC), model_version=None)

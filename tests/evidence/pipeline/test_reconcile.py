@@ -9,8 +9,8 @@ from evidence.db.models import Batch, Document
 from evidence.integrity import check_store
 from evidence.opd import load_opd_directory
 from evidence.pipeline import create_batch, ingest_items, receive_upload
-from evidence.queue.leases import claim_document
-from evidence.queue.reconcile import reconcile
+from evidence.pipeline.claim import claim_document
+from evidence.pipeline.reconcile import reconcile
 from evidence.settings import Settings
 from tests.fixtures.documents import make_pdf, make_zip
 

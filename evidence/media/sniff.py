@@ -12,7 +12,8 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
-from evidence.extraction.common import (
+from evidence.media.ole import OLE_MAGIC, ole_media_type
+from evidence.media.types import (
     BMP_MEDIA_TYPE,
     BZIP2_MEDIA_TYPE,
     DOC_MEDIA_TYPE,
@@ -37,6 +38,7 @@ from evidence.extraction.common import (
     RTF_MEDIA_TYPE,
     SEVEN_ZIP_MEDIA_TYPE,
     TAR_MEDIA_TYPE,
+    TEXT_ENCODINGS,
     TEXT_MEDIA_TYPE,
     TIFF_MEDIA_TYPE,
     WEBP_MEDIA_TYPE,
@@ -45,9 +47,7 @@ from evidence.extraction.common import (
     XZ_MEDIA_TYPE,
     ZIP_MEDIA_TYPE,
 )
-from evidence.extraction.ole import OLE_MAGIC, ole_media_type
-from evidence.extraction.text import TEXT_ENCODINGS
-from evidence.extraction.zipdir import declared_entries
+from evidence.media.zipdir import declared_entries
 
 __all__ = [
     "DOCX_MEDIA_TYPE",

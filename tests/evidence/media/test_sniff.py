@@ -1,6 +1,6 @@
 import pytest
 
-from evidence.extraction.sniff import (
+from evidence.media.sniff import (
     DOCX_MEDIA_TYPE,
     OCTET_MEDIA_TYPE,
     OLE_MEDIA_TYPE,
@@ -56,7 +56,7 @@ def test_zip_holding_a_stored_pdf_is_a_zip_not_a_pdf() -> None:
 
 
 def test_text_sample_cut_inside_a_multibyte_character_is_still_text() -> None:
-    from evidence.extraction.sniff import TEXT_SAMPLE_BYTES
+    from evidence.media.sniff import TEXT_SAMPLE_BYTES
 
     data = b"a" * (TEXT_SAMPLE_BYTES - 1) + "é".encode() + b"tail"
 

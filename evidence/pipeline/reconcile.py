@@ -1,6 +1,6 @@
 """The reconciler: finds work the queue lost and re-delivers it; gives up after N attempts.
 
-Runs every few seconds (``spbe reconcile``). The database says what is unfinished; Redis (through a
+Runs every few seconds (``spbe reconcile``, one loop around ``reconcile_pass``). The database says what is unfinished; Redis (through a
 ``RedisJobProbe``) says whether a job for it is still on its way. A document still ``queued`` with no live
 lease and no live job is delivered again at once; without a probe (tests, no Redis) "never claimed for
 ``requeue_after_seconds``" stands in for "no live job". The lease claim makes a duplicate delivery harmless.
@@ -12,22 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy import and_, or_, select
 
 from evidence.db import Database
 from evidence.db.contents import settle_followers
 from evidence.db.models import Batch, Document, utcnow
-from evidence.domain import FileStatus
-from evidence.pipeline.process import finish_batch
-from evidence.queue.leases import gave_up_reason
-from evidence.queue.probe import LiveJobs
+from evidence.pipeline.claim import gave_up_reason
+from evidence.pipeline.finish import finish_batch
+from evidence.queue.dispatch import Dispatcher
+from evidence.queue.probe import JobProbe
 from evidence.settings import Settings
-
-
-class JobProbe(Protocol):
-    def snapshot(self) -> LiveJobs: ...
+from evidence.states import BatchState, DocumentState
 
 
 @dataclass
@@ -71,11 +67,11 @@ def _lost_by_probe(db: Database, probe: JobProbe, now: datetime, grace: timedelt
     with db.session() as session:
         batches = session.execute(
             select(Batch.id, Batch.lease_token, Batch.created_at)
-            .where(Batch.status == "received", _lease_free(Batch, now))
+            .where(Batch.status == BatchState.RECEIVED, _lease_free(Batch, now))
         ).all()
         docs = session.execute(
             select(Document.id, Document.lease_token, Document.enqueued_at)
-            .where(Document.status == "queued", Document.duplicate_of_id.is_(None), _lease_free(Document, now))
+            .where(Document.status == DocumentState.QUEUED, Document.duplicate_of_id.is_(None), _lease_free(Document, now))
         ).all()
     if not batches and not docs:
         return [], []  # the common case: nothing waits, Redis is not even asked
@@ -111,21 +107,21 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
     by_batch: dict[int, list[int]] = defaultdict(list)
     with db.session() as session:
         for batch in session.scalars(
-            select(Batch).where(Batch.status == "received", batch_filter).with_for_update(skip_locked=True)
+            select(Batch).where(Batch.status == BatchState.RECEIVED, batch_filter).with_for_update(skip_locked=True)
         ):
             if batch.attempts >= settings.max_attempts:
-                batch.status, batch.error = "failed", gave_up_reason(batch.attempts)
+                batch.status, batch.error = BatchState.FAILED, gave_up_reason(batch.attempts)
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_failed.append(batch.id)
             else:
                 batch.lease_token = batch.lease_expires_at = None
                 report.batches_to_ingest.append(batch.id)
         for doc in session.scalars(
-            select(Document).where(Document.status == "queued", Document.duplicate_of_id.is_(None), doc_filter)
+            select(Document).where(Document.status == DocumentState.QUEUED, Document.duplicate_of_id.is_(None), doc_filter)
             .with_for_update(skip_locked=True)
         ):
             if doc.attempts >= settings.max_attempts:
-                doc.status, doc.error = FileStatus.FAILED.value, gave_up_reason(doc.attempts)
+                doc.status, doc.error = DocumentState.FAILED, gave_up_reason(doc.attempts)
                 doc.lease_token = doc.lease_expires_at = None
                 settle_followers(session, doc)
                 report.documents_failed.append(doc.id)
@@ -135,7 +131,25 @@ def reconcile(db: Database, settings: Settings, *, stale_after_seconds: int | No
                 by_batch[doc.batch_id].append(doc.id)
         report.documents_by_batch = dict(by_batch)
     with db.session() as session:
-        for batch_id in session.scalars(select(Batch.id).where(Batch.status == "processing")):
+        for batch_id in session.scalars(select(Batch.id).where(Batch.status == BatchState.PROCESSING)):
             if finish_batch(session, batch_id):
                 report.batches_finished.append(batch_id)
     return report
+
+
+def reconcile_pass(db: Database, settings: Settings, dispatcher: Dispatcher, *,
+                   stale_after_seconds: int | None = None) -> dict[str, int]:
+    """One reconciler pass, and the lost work handed back to the queue; the pass's counts.
+
+    With Redis, the dispatcher's probe tells which documents still have a job on its way, so lost work is
+    found within one pass; the database is changed only after Redis answered (a Redis outage changes
+    nothing, and the pass is simply tried again). ``stale_after_seconds`` asks for the probe-less rule
+    ("never claimed for this long") instead. Re-deliveries go before new work, so a crash does not send a
+    file to the back of the queue."""
+    probe = dispatcher.probe(settings.enqueue_grace_seconds) if stale_after_seconds is None else None
+    report = reconcile(db, settings, stale_after_seconds=stale_after_seconds, probe=probe)
+    for batch_id in report.batches_to_ingest:
+        dispatcher.submit_batch(batch_id)
+    for batch_id, doc_ids in report.documents_by_batch.items():
+        dispatcher.submit_documents(batch_id, doc_ids, at_front=True)
+    return report.summary()

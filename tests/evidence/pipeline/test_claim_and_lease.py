@@ -8,7 +8,8 @@ from evidence.catalog import load_catalog
 from evidence.intake import IntakeItem
 from evidence.opd import load_opd_directory
 from evidence.pipeline import create_batch, ingest_items
-from evidence.queue.leases import claim_document, lease_kept, release_document
+from evidence.pipeline.claim import claim_document, release_document
+from evidence.pipeline.lease import lease_kept
 
 
 def _document(database, store) -> int:

@@ -11,7 +11,7 @@ import logging
 
 import olefile
 
-from evidence.extraction.common import (
+from evidence.media.types import (
     DOC_MEDIA_TYPE,
     ENCRYPTED_OOXML_MEDIA_TYPE,
     OLE_MEDIA_TYPE,
