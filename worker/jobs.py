@@ -15,6 +15,7 @@ from evidence.pipeline.claim import claim_batch, release_batch
 from evidence.pipeline.process import OcrHandOff
 from evidence.pipeline.reconcile import reconcile_pass
 from evidence.queue import JobTable
+from evidence.states import RunOutcome
 from worker.runtime import runtime
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,22 @@ def ocr_document_job(document_id: int) -> str:
 
 
 def _run(document_id: int, *, ocr_phase: bool, hand_off_ocr: OcrHandOff | None) -> str:
+    """Process, then fan in: the job that ends a batch's last file marks the batch done.
+
+    Each file job checks its own batch (one indexed count) instead of one finish job depending on every
+    file job: RQ re-reads the state of all of a job's dependencies each time one of them ends, which made
+    a 1,000-file batch cost a million status reads and kept two workers from going twice as fast."""
     rt = runtime()
-    return run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
-                        lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
-                        frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, ocr_phase=ocr_phase,
-                        hand_off_ocr=hand_off_ocr)
+    status = run_document(rt.db, rt.store, document_id, rt.classifier, policy=rt.extraction_policy,
+                          lease_seconds=rt.settings.lease_seconds, max_attempts=rt.settings.max_attempts,
+                          frameworks=rt.enabled_frameworks(), catalogs=rt.catalogs, ocr_phase=ocr_phase,
+                          hand_off_ocr=hand_off_ocr)
+    if status != RunOutcome.OCR_QUEUED:  # a scan's batch is finished by its OCR job
+        with rt.db.session() as session:
+            doc = session.get(Document, document_id)
+            if doc is not None:
+                finish_batch(session, doc.batch_id)
+    return status
 
 
 def finish_batch_job(batch_id: int) -> bool:

@@ -160,22 +160,15 @@ class RqDispatcher:
                                description=f"process document {document_id}")
             for document_id in document_ids
         ]
-        from rq.job import Dependency
-
-        enqueued = self.queue.enqueue_many(jobs) if jobs else []
-        # Fan-in: refresh the batch summary after every file job has ended, failed ones included.
-        depends = Dependency(jobs=enqueued, allow_failure=True) if enqueued else None
-        self.queue.enqueue(self.table.finish, batch_id, depends_on=depends, job_timeout=self.job_timeout,
-                           job_id=job_id("finish", batch_id), description=f"finish batch {batch_id}")
+        if jobs:  # each file job finishes its batch when it ends the last file (the fan-in)
+            self.queue.enqueue_many(jobs)
+        else:  # nothing to process (every file a copy or refused): finish now
+            self.queue.enqueue(self.table.finish, batch_id, job_timeout=self.job_timeout,
+                               job_id=job_id("finish", batch_id), description=f"finish batch {batch_id}")
 
     def submit_ocr(self, batch_id: int, document_id: int) -> None:
-        job = self.ocr_queue.enqueue(self.table.ocr, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
-                                     job_id=job_id("ocr", document_id), description=f"ocr document {document_id}")
-        from rq.job import Dependency
-
-        self.queue.enqueue(self.table.finish, batch_id, depends_on=Dependency(jobs=[job], allow_failure=True),
-                           job_timeout=self.job_timeout, job_id=job_id("finish", batch_id),
-                           description=f"finish batch {batch_id}")
+        self.ocr_queue.enqueue(self.table.ocr, document_id, job_timeout=self.ocr_job_timeout, retry=self._retry(),
+                               job_id=job_id("ocr", document_id), description=f"ocr document {document_id}")
 
     def submit_retrain(self, framework: str) -> str | None:
         job = self.queue.enqueue(self.table.retrain, framework, job_timeout=RETRAIN_TIMEOUT_SECONDS,

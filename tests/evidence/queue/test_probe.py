@@ -48,7 +48,7 @@ def test_a_waiting_job_keeps_its_document_and_a_lost_one_is_redelivered_at_once(
     dispatcher.submit_documents(batch_id, [doc_id])
     probe = dispatcher.probe(claim_grace_seconds=10)
     live = probe.snapshot()
-    assert doc_id in live.documents and live.waiting == 1  # the file job (the finish job waits deferred)
+    assert doc_id in live.documents and live.waiting == 1  # the file job (it finishes its batch itself)
     assert live.oldest_waiting_seconds is not None and live.oldest_waiting_seconds >= 0
     assert reconcile(database, settings, probe=probe).documents_by_batch == {}
     dispatcher.redis.flushdb()  # Redis lost the job (a restart without persistence)
