@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser.conftest import DeskServer, SampleBatch, login
+from tests.browser.conftest import KOMINFO, DeskServer, SampleBatch, login
 
 
 def _current(page) -> tuple[int, int]:
@@ -82,7 +82,7 @@ def test_bulk_accept_a_filtered_set(sample_batch: SampleBatch, browser, desk_ser
                                     screenshots: Path) -> None:
     page = login(browser, desk_server, "rina")
     page.goto("/pages/review-queue?framework=spbe-2020")
-    page.select_option("#f-opd", "Badan Perencanaan Pembangunan Daerah")
+    page.select_option("#f-opd", KOMINFO)  # the OPD with the most suggestions above the threshold
     page.select_option("#f-band", "above")
     page.click("#apply-filters")
     rows = page.locator("#queue tbody input[name=item]")
