@@ -11,12 +11,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from evidence.catalog import load_catalog
-from evidence.db.models import Batch, Document
+from evidence.db.models import Batch, Document, User
 from evidence.integrity import check_store
 from evidence.pipeline import receive_upload
+from evidence.settings import get_settings
+from service.app import create_app
+from service.security import hash_password, issue_token
 from tests.fixtures.documents import make_pdf, make_zip
 from worker.runtime import runtime
 
@@ -35,6 +40,17 @@ def archive(tmp_path: Path, n: int, *, pages: int = 3, name: str = "kiriman.zip"
     path = tmp_path / name
     path.write_bytes(make_zip(entries))
     return path
+
+
+def admin_client() -> tuple[FastAPI, TestClient]:
+    """The API on the environment's settings, and a client that carries an admin's token."""
+    app = create_app(get_settings())
+    with app.state.runtime.db.session() as session:
+        admin = User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True)
+        session.add(admin)
+        session.flush()
+        token = issue_token(session, admin).access_token
+    return app, TestClient(app, headers={"Authorization": f"Bearer {token}"})
 
 
 def upload(source: Path) -> int:

@@ -11,16 +11,12 @@ from __future__ import annotations
 import time
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from evidence.db.models import Document, User
-from evidence.settings import get_settings
-from service.app import create_app
-from service.security import hash_password, issue_token
+from evidence.db.models import Document
 from tests.fixtures.documents import make_pdf
 from tests.worker.conftest import make_worker_env
-from tests.worker.faults import all_final, archive, assert_invariants, states, wait_for
+from tests.worker.faults import admin_client, all_final, archive, assert_invariants, states, wait_for
 from worker.runtime import runtime
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
@@ -42,13 +38,7 @@ def _queued(ids: set[int]) -> bool:
 
 def test_postgres_restart_mid_batch(tmp_path, monkeypatch, redis_url, postgres_server) -> None:
     env = make_worker_env(tmp_path, monkeypatch, redis_url, postgres_server.url, production_defaults=True)
-    app = create_app(get_settings())
-    with app.state.runtime.db.session() as session:
-        admin = User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True)
-        session.add(admin)
-        session.flush()
-        token = issue_token(session, admin).access_token
-    client = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+    app, client = admin_client()
     source = archive(tmp_path, n=24, pages=20)
     try:
         with source.open("rb") as fh:

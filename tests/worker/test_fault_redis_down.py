@@ -10,14 +10,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from fastapi.testclient import TestClient
 
-from evidence.db.models import Batch, User
-from evidence.settings import get_settings
-from service.app import create_app
-from service.security import hash_password, issue_token
+from evidence.db.models import Batch
 from tests.worker.conftest import make_worker_env
-from tests.worker.faults import all_final, archive, assert_invariants, states, wait_for
+from tests.worker.faults import admin_client, all_final, archive, assert_invariants, states, wait_for
 from worker.runtime import runtime
 
 pytestmark = [pytest.mark.redis, pytest.mark.slow]
@@ -27,13 +23,7 @@ def test_upload_while_redis_is_down_is_recorded_then_delivered_when_it_is_back(t
                                                                                 redis_server) -> None:
     env = make_worker_env(tmp_path, monkeypatch, redis_server.url, f"sqlite:///{tmp_path / 'spbe.sqlite3'}",
                           production_defaults=True)
-    app = create_app(get_settings())
-    with app.state.runtime.db.session() as session:
-        admin = User(username="admin", password_hash=hash_password("rahasia-123"), role="admin", active=True)
-        session.add(admin)
-        session.flush()
-        token = issue_token(session, admin).access_token
-    client = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+    app, client = admin_client()
     source = archive(tmp_path, n=8)
     try:
         redis_server.stop()
