@@ -15,7 +15,7 @@ from classifier.cues import CatalogPhrases, document_cues
 from classifier.maturity import MaturityHint, maturity_hint
 from classifier.metadata import DocumentMetadata, extract_metadata
 from classifier.model import CANDIDATE_RANKS, TrainedModel, canonical_ranks
-from classifier.rerank import CatalogText, Reranker, pair_features
+from classifier.rerank import CatalogText, CompanionScores, Reranker, pair_features
 from classifier.rules import KeywordRules, RuleHit, path_rule
 from classifier.spans import PageLike, index_sentences, spans_in
 from classifier.text import compose, head_of
@@ -73,7 +73,10 @@ def composed(text: str, path: str, phrases: CatalogPhrases) -> str:
 
 
 class IndicatorClassifier:
-    def __init__(self, model: TrainedModel, catalog: Catalog) -> None:
+    """A model with its catalog; ``companion`` is the older framework's classifier when the model's second
+    stage reads its first-stage scores (``classifier.rerank.Companion``)."""
+
+    def __init__(self, model: TrainedModel, catalog: Catalog, companion: IndicatorClassifier | None = None) -> None:
         if model.framework != catalog.id:
             raise ValueError(f"model is for {model.framework}, catalog is {catalog.id}")
         self.model = model
@@ -82,6 +85,10 @@ class IndicatorClassifier:
         self.phrases = CatalogPhrases(catalog)
         self.reranker = Reranker.from_card(model.card.get("reranker"))
         self.catalog_text = CatalogText(catalog) if self.reranker else None
+        link = self.reranker.companion if self.reranker else None
+        if link is not None and (companion is None or companion.catalog.id != link.framework):
+            raise ValueError(f"model {model.version} of {model.framework} needs the model of {link.framework} beside it")
+        self.companion = companion if link is not None else None
 
     def threshold(self, indicator_id: int) -> float:
         return self.model.thresholds.get(indicator_id, 0.5)
@@ -94,21 +101,34 @@ class IndicatorClassifier:
                       pages: Sequence[Sequence[PageLike] | None] | None = None) -> list[Classification]:
         if not docs:
             return []
-        inputs = [composed(text, path, self.phrases) for text, path in docs]
-        matrix = self.model.transform(inputs)
-        probs = self.model.probabilities(matrix)
-        hits = [rule_hits(text, path, self.catalog, self.keyword_rules) for text, path in docs]
-        scores = self.final_scores(np.vstack([combine(p, self.model.label_ids, h) for p, h in zip(probs, hits, strict=True)]),
-                                   inputs)
+        inputs, matrix, probs, hits, first = self._first_stage(docs)
+        scores = self.final_scores(first, inputs, docs)
         page_lists = list(pages) if pages is not None else [None] * len(docs)
         return [self._explain(text, path, probs[i], scores[i], hits[i], matrix[i], page_lists[i])
                 for i, (text, path) in enumerate(docs)]
 
-    def final_scores(self, first_stage: np.ndarray, inputs: Sequence[str]) -> np.ndarray:
-        """The second stage's relevance when the model has one (``classifier.rerank``), else the first stage's."""
+    def _first_stage(self, docs: Sequence[tuple[str, str]]):
+        inputs = [composed(text, path, self.phrases) for text, path in docs]
+        matrix = self.model.transform(inputs)
+        probs = self.model.probabilities(matrix)
+        hits = [rule_hits(text, path, self.catalog, self.keyword_rules) for text, path in docs]
+        first = np.vstack([combine(p, self.model.label_ids, h) for p, h in zip(probs, hits, strict=True)])
+        return inputs, matrix, probs, hits, first
+
+    def first_stage_scores(self, docs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """(documents, indicators): the model's probabilities combined with the catalog rules."""
+        return self._first_stage(docs)[4]
+
+    def final_scores(self, first_stage: np.ndarray, inputs: Sequence[str], docs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """The second stage's relevance when the model has one (``classifier.rerank``), else the first stage's.
+        ``docs`` (text, path) are read again only by a companion."""
         if self.reranker is None:
             return first_stage
-        return self.reranker.relevance(pair_features(first_stage, inputs, self.catalog, self.catalog_text))
+        companion = None
+        if self.companion is not None and self.reranker.companion is not None:
+            companion = CompanionScores(self.reranker.companion, self.companion.first_stage_scores(docs),
+                                        self.companion.model.label_ids)
+        return self.reranker.relevance(pair_features(first_stage, inputs, self.catalog, self.catalog_text, companion))
 
     def _explain(self, text: str, path: str, probs: np.ndarray, scores: np.ndarray, hits: list[RuleHit], row,
                  pages: Sequence[PageLike] | None = None) -> Classification:

@@ -12,13 +12,9 @@ from pathlib import Path
 from typing import Literal
 
 from classifier.artifact import current_version, load_card, promote, save_model
-from classifier.train import (
-    Progress,
-    build_training_examples,
-    data_hash,
-    promotion_decision,
-    train_model,
-)
+from classifier.examples import build_training_examples
+from classifier.promotion import promotion_decision
+from classifier.train import Progress, data_hash, train_model
 from evidence.catalog import Catalog
 from evidence.confirmed_labels import ConfirmedLabel
 

@@ -28,15 +28,16 @@ class ModelShelf:
         self.catalogs = catalogs
         self._loaded: dict[tuple[str, str | None], IndicatorClassifier] = {}
         self._warned: set[str] = set()
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a model may load its companion through get()
 
     def get(self, framework: str) -> IndicatorClassifier:
         """The framework's promoted model; raises ``classifier.artifact.ArtifactError`` when it has none."""
         key = (framework, current_version(self.models_dir, framework))
         with self._lock:
             if key not in self._loaded:
+                loaded = load_classifier(self.catalogs.catalog(framework), self.models_dir, self.get)
                 self._loaded = {k: v for k, v in self._loaded.items() if k[0] != framework}
-                self._loaded[key] = load_classifier(self.catalogs.catalog(framework), self.models_dir)
+                self._loaded[key] = loaded
             return self._loaded[key]
 
     def enabled(self) -> list[str]:

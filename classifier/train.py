@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import platform
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,14 +23,30 @@ from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.preprocessing import MultiLabelBinarizer
 
-from classifier.corpus.generator import generate_corpus
-from classifier.corpus.real import labels_in, load_manifest, read_text
+from classifier.corpus.real import load_manifest
 from classifier.cues import CatalogPhrases
 from classifier.evaluate import EvaluationReport, evaluate
+from classifier.examples import (
+    GENERATED_WEIGHT,
+    REAL_WEIGHT,
+    REVIEW_WEIGHT,
+    Example,
+    build_training_examples,
+)
 from classifier.features import build_features
 from classifier.model import TrainedModel
 from classifier.predict import IndicatorClassifier, combine, composed, rule_hits
-from classifier.rerank import RERANK_C, RERANK_VERSION, CatalogText, Reranker, fit_reranker, pair_features
+from classifier.promotion import REAL_METRICS
+from classifier.rerank import (
+    RERANK_C,
+    RERANK_VERSION,
+    CatalogText,
+    Companion,
+    CompanionScores,
+    Reranker,
+    fit_reranker,
+    pair_features,
+)
 from classifier.rules import KeywordRules
 from classifier.validation import (
     SHARED_ONLY,
@@ -46,70 +61,15 @@ from classifier.validation import (
     predictions_for,
     score_dicts,
 )
-from evidence.catalog import Catalog
+from evidence.catalog import Catalog, load_catalog, load_crosswalk
 from evidence.confirmed_labels import ConfirmedLabel
 
-REAL_WEIGHT = 10.0  # real documents are few but are what users send: each counts as ten generated ones
-GENERATED_WEIGHT = 1.0
-REVIEW_WEIGHT = 10.0  # documents a reviewer confirmed: real, and labelled by a person
-# A new version must not be worse than the current one on the real documents by more than this.
-PROMOTION_TOLERANCE = 0.005
-PROMOTION_METRICS = (("micro_f1", 1), ("top3_recall", 1), ("false_positive_rate_unrelated", -1))
 # lbfgs: 3x faster than liblinear here at equal F1. Balanced class weights: an indicator with few positives
 # still gets scores on the same scale as the others, which the shared threshold and the ranking rely on.
 LOGISTIC_PARAMS = {"C": 8.0, "solver": "lbfgs", "max_iter": 300, "class_weight": "balanced"}
-REAL_METRICS = "real_grouped_cv"
 GENERATED_METRICS = "generated_cv"
 
 Progress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Example:
-    text: str
-    path: str
-    indicators: frozenset[int]
-    weight: float
-    source: str
-
-
-def _filename_for(title: str, index: int) -> str:
-    """Generated documents get plausible file names, as OPD files have; some get meaningless ones."""
-    if not title or index % 4 == 3:
-        return f"scan_{index:04d}.pdf"
-    slug = re.sub(r"[^A-Za-z0-9]+", "_", title).strip("_")[:60]
-    return f"{slug}.pdf"
-
-
-def build_training_examples(
-    catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None, confirmed: Sequence[ConfirmedLabel] = ()
-) -> list[Example]:
-    """Generated corpus + every real labelled document + reviewer-confirmed documents.
-
-    A confirmed upload whose text is one of the real documents is left out: the real document is already
-    there with its labeller's labels, and counting it twice would tilt its fold.
-    """
-    generated = generate_corpus(catalog, seed=seed, **(corpus_size or {}))
-    examples = [
-        Example(d.text, _filename_for(d.title, i), frozenset(d.indicators), GENERATED_WEIGHT, f"generated:{d.doc_type}")
-        for i, d in enumerate(generated)
-    ]
-    real = real_examples(catalog.id)
-    examples += real
-    real_texts = {_text_key(e.text) for e in real}
-    for label in confirmed:
-        if _text_key(label.text) not in real_texts:
-            examples.append(Example(label.text, label.path, label.indicators, REVIEW_WEIGHT, f"review:{label.sha256[:12]}"))
-    return examples
-
-
-def real_examples(framework_id: str) -> list[Example]:
-    """The real documents (texts read from the reference folder), labelled in ``framework_id``."""
-    return [Example(read_text(d), "", labels_in(d, framework_id), REAL_WEIGHT, f"real:{d.id}") for d in load_manifest()]
-
-
-def _text_key(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).lower().encode()).hexdigest()
 
 
 def _stable(value: object) -> Any:
@@ -130,8 +90,9 @@ def _stable(value: object) -> Any:
 def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
     """Same training input, same hash, in any process: what ``spbe train`` compares to skip work."""
     # The feature and model configuration are part of what was trained: a change makes a new version.
-    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C]), sort_keys=True,
-                        default=repr)
+    link = companion_link(catalog)
+    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C,
+                                 *([link.to_card()] if link else [])]), sort_keys=True, default=repr)
     digest = hashlib.sha256(f"{catalog.id}:{catalog.framework.catalog_version}:{config}".encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, ex.path, sorted(ex.indicators), ex.weight]).encode())
@@ -203,6 +164,77 @@ def _fit_and_score(catalog: Catalog, train: Sequence[Example], test: Sequence[Ex
     return _scores(TrainedModel(catalog.id, "cv", features, clf, catalog.indicator_ids(), {}), catalog, test, inputs)
 
 
+def companion_link(catalog: Catalog) -> Companion | None:
+    """The older framework whose first stage this framework's second stage reads: the crosswalk's source
+    when this catalog is its target (Pemdi 2026 reads SPBE 2020). Fixed into the model card at training."""
+    crosswalk = load_crosswalk()
+    if catalog.id != crosswalk.to_framework:
+        return None
+    return Companion(crosswalk.from_framework,
+                     {label: tuple(crosswalk.predecessors(label)) for label in catalog.indicator_ids()})
+
+
+@dataclass
+class RealCV:
+    """First-stage scores of the real documents: out of fold, and nested (``classifier.validation``)."""
+
+    docs: list
+    folds: list
+    first: np.ndarray
+    nested: list[np.ndarray]
+
+
+def real_cv(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs, progress: Progress,
+            what: str = "") -> RealCV:
+    real = [e for e in examples if e.source.startswith("real:")]
+    others = [e for e in examples if not e.source.startswith("real:")]
+    by_id = {d.id: d for d in load_manifest()}
+    docs = [by_id[e.source.removeprefix("real:")] for e in real]
+    folds = grouped_folds([d.group for d in docs])
+    n_labels = len(catalog.indicator_ids())
+    fits = 0
+
+    def fit_score(train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
+        nonlocal fits
+        fits += 1
+        progress(f"validasi silang dokumen nyata{what}: model {fits} dari {len(folds) ** 2}")
+        return _fit_and_score(catalog, [*others, *(real[i] for i in train_idx)], [real[i] for i in test_idx], inputs)
+
+    first = out_of_fold_scores(len(real), folds, fit_score, n_labels)
+    return RealCV(docs, folds, first, nested_scores(len(real), folds, fit_score, n_labels))
+
+
+@dataclass
+class CompanionCV:
+    """The companion framework's first-stage scores of the real documents (same documents, same folds),
+    and a scorer fitted on all its training data for other documents."""
+
+    link: Companion
+    label_ids: list[int]
+    cv: RealCV
+    score: Callable[[Sequence[Example]], np.ndarray]
+
+    def scores(self, matrix: np.ndarray) -> CompanionScores:
+        return CompanionScores(self.link, matrix, self.label_ids)
+
+
+def prepare_companion(catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None,
+                      progress: Progress = lambda _m: None) -> CompanionCV | None:
+    link = companion_link(catalog)
+    if link is None:
+        return None
+    other = load_catalog(link.framework)
+    examples = build_training_examples(other, seed=seed, corpus_size=corpus_size)
+    inputs = ModelInputs(other)
+    cv = real_cv(other, examples, inputs, progress, f" ({other.id})")
+
+    def score(docs: Sequence[Example]) -> np.ndarray:
+        features, clf = _fit(examples, other, inputs)
+        return _scores(TrainedModel(other.id, "companion", features, clf, other.indicator_ids(), {}), other, docs)
+
+    return CompanionCV(link, other.indicator_ids(), cv, score)
+
+
 def library_versions() -> dict[str, str]:
     libs = ("scikit-learn", "numpy", "scipy", "skops", "pdfplumber", "python-docx")
     return {"python": platform.python_version(), **{lib: pkg_version(lib) for lib in libs}}
@@ -221,43 +253,37 @@ class RealValidation:
 
 
 def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
-                     progress: Progress = lambda _m: None) -> RealValidation:
+                     progress: Progress = lambda _m: None, companion: CompanionCV | None = None) -> RealValidation:
     """Fit each fold on everything but that fold's real documents; choose thresholds on real scores only.
 
     Two stages (``classifier.rerank``): the first-stage scores of each fold come from a model that never saw
     it; the second stage that judges fold k is trained on the other folds' first-stage scores from models
-    that saw neither fold k nor the document scored (``nested_scores``), so no figure leans on fold k.
+    that saw neither fold k nor the document scored (``nested_scores``), so no figure leans on fold k. A
+    ``companion``'s scores are read the same way, from its own models fitted on the same folds.
     """
-    real_idx = [i for i, e in enumerate(examples) if e.source.startswith("real:")]
-    others = [e for i, e in enumerate(examples) if not e.source.startswith("real:")]
-    real = [examples[i] for i in real_idx]
-    by_id = {d.id: d for d in load_manifest()}
-    docs = [by_id[e.source.removeprefix("real:")] for e in real]
-    folds = grouped_folds([d.group for d in docs])
+    real = [e for e in examples if e.source.startswith("real:")]
+    cv = real_cv(catalog, examples, inputs, progress)
+    docs, folds, first = cv.docs, cv.folds, cv.first
+    if companion is not None and [d.id for d in companion.cv.docs] != [d.id for d in docs]:
+        raise ValueError("the companion framework was validated on other real documents")
     label_ids = catalog.indicator_ids()
     golds = [e.indicators for e in real]
     truth = np.array([[label in g for label in label_ids] for g in golds], dtype=bool)
     composed_real = inputs(real)
     catalog_text = CatalogText(catalog)
-    fits = 0
 
-    def fit_score(train_idx: np.ndarray, test_idx: np.ndarray) -> np.ndarray:
-        nonlocal fits
-        fits += 1
-        progress(f"validasi silang dokumen nyata: model {fits} dari {len(folds) ** 2}")
-        return _fit_and_score(catalog, [*others, *(real[i] for i in train_idx)], [real[i] for i in test_idx], inputs)
+    def features(scores: np.ndarray, idx: np.ndarray, other: np.ndarray | None) -> np.ndarray:
+        return pair_features(scores, [composed_real[i] for i in idx], catalog, catalog_text,
+                             companion.scores(other[idx]) if companion is not None and other is not None else None)
 
-    def features(scores: np.ndarray, idx: np.ndarray) -> np.ndarray:
-        return pair_features(scores, [composed_real[i] for i in idx], catalog, catalog_text)
-
-    first = out_of_fold_scores(len(real), folds, fit_score, len(label_ids))
-    nested = nested_scores(len(real), folds, fit_score, len(label_ids))
+    link = companion.link if companion is not None else None
     oof = np.zeros_like(first)
     for k, (train_idx, test_idx) in enumerate(folds):
-        stage_two = fit_reranker(features(nested[k][train_idx], train_idx), truth[train_idx])
-        oof[test_idx] = stage_two.relevance(features(first[test_idx], test_idx))
+        inner, outer = (companion.cv.nested[k], companion.cv.first) if companion is not None else (None, None)
+        stage_two = fit_reranker(features(cv.nested[k][train_idx], train_idx, inner), truth[train_idx], link)
+        oof[test_idx] = stage_two.relevance(features(first[test_idx], test_idx, outer))
     everyone = np.arange(len(real))
-    reranker = fit_reranker(features(first, everyone), truth)
+    reranker = fit_reranker(features(first, everyone, companion.cv.first if companion else None), truth, link)
 
     set_apart = [d.indicators >= UMBRELLA for d in docs]
     canonical = catalog.canonical_ids()
@@ -284,17 +310,21 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
                           real: RealValidation, folds: int, seed: int,
-                          progress: Progress = lambda _m: None) -> EvaluationReport:
+                          progress: Progress = lambda _m: None,
+                          companion: CompanionCV | None = None) -> EvaluationReport:
     """Cross-validation over the generated corpus alone: reported apart, it says only what the generator teaches.
 
-    The second stage is the one learnt on the real documents (it never sees a generated one)."""
+    The second stage is the one learnt on the real documents (it never sees a generated one). A companion
+    scores these documents with one model fitted on all its own training data, which may include generated
+    documents like them: these figures are the generator's, never the headline."""
     generated = [e for e in examples if e.source.startswith("generated:")]
     label_ids = catalog.indicator_ids()
     oof = np.zeros((len(generated), len(label_ids)))
     for k, (tr, te) in enumerate(KFold(n_splits=folds, shuffle=True, random_state=seed).split(generated), start=1):
         progress(f"validasi silang korpus buatan: lipatan {k}/{folds}")
         oof[te] = _fit_and_score(catalog, [generated[i] for i in tr], [generated[i] for i in te], inputs)
-    oof = real.reranker.relevance(pair_features(oof, inputs(generated), catalog))
+    other = companion.scores(companion.score(generated)) if companion is not None else None
+    oof = real.reranker.relevance(pair_features(oof, inputs(generated), catalog, companion=other))
     golds = [set(e.indicators) for e in generated]
     return evaluate(golds, predictions_for(oof, label_ids, real.thresholds, real.gate), label_ids,
                     score_dicts(oof, label_ids), catalog.canonical_ids())
@@ -317,8 +347,9 @@ def train_model(
     examples = list(examples) if examples is not None else build_training_examples(
         catalog, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
     inputs = ModelInputs(catalog)
-    real = validate_on_real(catalog, examples, inputs, progress)
-    generated_report = validate_on_generated(catalog, examples, inputs, real, folds, seed, progress)
+    companion = prepare_companion(catalog, seed=seed, corpus_size=corpus_size, progress=progress)
+    real = validate_on_real(catalog, examples, inputs, progress, companion)
+    generated_report = validate_on_generated(catalog, examples, inputs, real, folds, seed, progress, companion)
     progress("melatih model akhir")
     features, clf = _fit(examples, catalog, inputs)
     digest = data_hash(examples, catalog)
@@ -350,43 +381,13 @@ def train_model(
     return model, examples
 
 
-@dataclass(frozen=True)
-class PromotionDecision:
-    promote: bool
-    reason: str
-
-
-def promotion_decision(new_card: dict, current_card: dict | None) -> PromotionDecision:
-    """A new version replaces the current one only if no real-document metric got worse (beyond a tolerance).
-
-    Both are measured by grouped cross-validation over the same real documents (their ids are in the
-    cards); if the sets differ the comparison would be meaningless, so the new version is refused and the
-    reason says why.
-    """
-    if current_card is None:
-        return PromotionDecision(True, "no current model")
-    new = new_card.get("metrics", {}).get(REAL_METRICS, {})
-    old = current_card.get("metrics", {}).get(REAL_METRICS, {})
-    if not old:
-        return PromotionDecision(True, "current model has no real-document metrics")
-    if new.get("document_ids") != old.get("document_ids"):
-        return PromotionDecision(False, "real documents differ from the current model's; compare by hand")
-    worse = []
-    for name, direction in PROMOTION_METRICS:
-        if name in new and name in old and (new[name] - old[name]) * direction < -PROMOTION_TOLERANCE:
-            worse.append(f"{name} {old[name]:.3f} -> {new[name]:.3f}")
-    if worse:
-        return PromotionDecision(False, "worse on real documents: " + ", ".join(worse))
-    gains = ", ".join(f"{name} {old.get(name, 0):.3f} -> {new.get(name, 0):.3f}" for name, _ in PROMOTION_METRICS)
-    return PromotionDecision(True, f"not worse on real documents ({gains})")
-
-
 def evaluate_classifier(classifier: IndicatorClassifier, docs: Sequence[tuple[str, str, frozenset[int]]]):
     """Scores documents with a fixed model (for ``spbe evaluate`` of a labelled folder or archive)."""
     model = classifier.model
     examples = [Example(t, p, g, 1.0, "eval") for t, p, g in docs]
     inputs = ModelInputs(classifier.catalog)
-    scores = classifier.final_scores(_scores(model, classifier.catalog, examples, inputs), inputs(examples))
+    scores = classifier.final_scores(_scores(model, classifier.catalog, examples, inputs), inputs(examples),
+                                     [(e.text, e.path) for e in examples])
     return evaluate([set(e.indicators) for e in examples],
                     predictions_for(scores, model.label_ids, model.thresholds, model.document_gate),
                     model.label_ids, score_dicts(scores, model.label_ids), classifier.catalog.canonical_ids())

@@ -75,7 +75,8 @@ def evaluate(
 def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> None:
     from classifier.artifact import load_current
     from classifier.corpus.real import RealDocumentsUnavailable
-    from classifier.train import REAL_METRICS, build_training_examples, validate_on_real
+    from classifier.examples import build_training_examples
+    from classifier.train import REAL_METRICS, prepare_companion, validate_on_real
     from cli.train import metrics_line
 
     if recompute:
@@ -84,7 +85,10 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
                 examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
                 from classifier.train import ModelInputs
 
-                metrics = validate_on_real(catalog, examples, ModelInputs(catalog), lambda m: status.update(m)).metrics
+                companion = prepare_companion(catalog, corpus_size=settings.corpus_size(),
+                                              progress=lambda m: status.update(m))
+                metrics = validate_on_real(catalog, examples, ModelInputs(catalog), lambda m: status.update(m),
+                                           companion).metrics
         except RealDocumentsUnavailable as exc:
             fail(str(exc))
         origin = "diukur ulang sekarang"

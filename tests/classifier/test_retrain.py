@@ -9,8 +9,9 @@ import pytest
 
 from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions, promote, rollback
 from classifier.corpus.real import load_manifest, read_text
+from classifier.examples import build_training_examples
+from classifier.promotion import promotion_decision
 from classifier.retrain import retrain
-from classifier.train import build_training_examples, promotion_decision
 from evidence.catalog import load_catalog
 from evidence.confirmed_labels import ConfirmedLabel
 from tests.fixtures.real_documents import needs_real_documents
@@ -90,9 +91,10 @@ def test_training_data_hash_is_the_same_in_every_process() -> None:
     import subprocess
     import sys
 
-    from classifier.train import Example, data_hash
+    from classifier.examples import Example
+    from classifier.train import data_hash
 
-    code = ("from classifier.train import Example, data_hash\nfrom evidence.catalog import load_catalog\n"
+    code = ("from classifier.examples import Example\nfrom classifier.train import data_hash\nfrom evidence.catalog import load_catalog\n"
             "print(data_hash([Example('teks', 'a.pdf', frozenset({1, 11}), 1.0, 'x')], load_catalog('spbe-2020')))")
     here = data_hash([Example("teks", "a.pdf", frozenset({1, 11}), 1.0, "x")], load_catalog("spbe-2020"))
     for seed in ("1", "2"):  # set iteration order differs between these processes

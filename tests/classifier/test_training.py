@@ -106,3 +106,32 @@ def test_stacked_probabilities_equal_the_classifiers_own(small_model) -> None:
     classifier = IndicatorClassifier(model, catalog)
     matrix = model.transform([composed(e.text, e.path, classifier.phrases) for e in examples[:40]])
     np.testing.assert_allclose(model.probabilities(matrix), model.classifier.predict_proba(matrix), atol=1e-6)
+
+
+def test_a_successor_framework_reads_its_predecessors_first_stage(small_model, tmp_path: Path) -> None:
+    """Pemdi 2026's second stage reads SPBE 2020's first stage through the crosswalk: the card fixes the
+    link, the classifier refuses to run without that model, and loading brings it along."""
+    from classifier.loading import load_classifier
+    from classifier.rerank import COMPANION_FEATURE_NAMES
+    from evidence.catalog import load_crosswalk
+
+    spbe_catalog, spbe_model, _ = small_model
+    pemdi = load_catalog("pemdi-2026")
+    model, _ = train_model(pemdi, seed=3, folds=2, corpus_size={"docs_per_indicator": 6, "negatives": 60})
+    stage_two = model.card["reranker"]
+    assert stage_two["features"][-len(COMPANION_FEATURE_NAMES):] == list(COMPANION_FEATURE_NAMES)
+    assert stage_two["companion"]["framework"] == "spbe-2020"
+    assert stage_two["companion"]["predecessors"]["13"] == load_crosswalk().predecessors(13)
+    with pytest.raises(ValueError, match="spbe-2020"):
+        IndicatorClassifier(model, pemdi)
+
+    for trained in (spbe_model, model):
+        save_model(trained, tmp_path)
+        promote(tmp_path, trained.framework, trained.version)
+    loaded = load_classifier(pemdi, tmp_path)
+    assert loaded.companion is not None and loaded.companion.model.version == spbe_model.version
+    text = "PERATURAN BUPATI TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KABUPATEN"
+    direct = IndicatorClassifier(model, pemdi, IndicatorClassifier(spbe_model, spbe_catalog)).classify(text)
+    again = loaded.classify(text)
+    assert [s.indicator_id for s in again.candidates] == [s.indicator_id for s in direct.candidates]
+    assert [s.score for s in again.candidates] == pytest.approx([s.score for s in direct.candidates], abs=1e-6)

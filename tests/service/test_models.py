@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from classifier.artifact import current_version, list_versions, load_card
-from classifier.train import promotion_decision
+from classifier.promotion import promotion_decision
 
 REPO = Path(__file__).resolve().parents[2]
 
