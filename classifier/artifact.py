@@ -102,6 +102,10 @@ def render_card(meta: dict) -> str:
                   f"Labels: {real.get('labels')}."]
     thresholds = ("one shared threshold on the second stage's relevance scale" if meta.get("reranker")
                   else "thresholds are per indicator")
+    companion = (meta.get("reranker") or {}).get("companion")
+    if companion:
+        lines += ["", f"The second stage also reads the first stage of the current {companion['framework']} model, "
+                  "through the crosswalk fixed in card.json (trained on its out-of-fold scores of the same folds)."]
     lines += ["", f"Scores are suggestions for a reviewer, not decisions; {thresholds} (card.json).", ""]
     return "\n".join(lines)
 

@@ -77,7 +77,7 @@ def make_service(monkeypatch: pytest.MonkeyPatch, password_hash: str) -> Iterato
             import classifier.shelf
 
             monkeypatch.setattr(classifier.shelf, "load_classifier",
-                                lambda catalog, models_dir: PhraseClassifier(framework=catalog.id))
+                                lambda catalog, models_dir, companion=None: PhraseClassifier(framework=catalog.id))
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         get_settings.cache_clear()
