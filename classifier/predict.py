@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -72,6 +73,14 @@ def composed(text: str, path: str, phrases: CatalogPhrases) -> str:
     return compose(text, path, document_cues(text, phrases))
 
 
+class FirstStage(NamedTuple):
+    inputs: list[str]  # composed model inputs
+    matrix: Any  # their features (sparse)
+    probabilities: np.ndarray
+    hits: list[list[RuleHit]]
+    scores: np.ndarray  # probabilities combined with the rule hits
+
+
 class IndicatorClassifier:
     """A model with its catalog; ``companion`` is the older framework's classifier when the model's second
     stage reads its first-stage scores (``classifier.rerank.Companion``)."""
@@ -89,6 +98,7 @@ class IndicatorClassifier:
         if link is not None and (companion is None or companion.catalog.id != link.framework):
             raise ValueError(f"model {model.version} of {model.framework} needs the model of {link.framework} beside it")
         self.companion = companion if link is not None else None
+        self._last_batch: tuple[tuple[tuple[str, str], ...], FirstStage] | None = None
 
     def threshold(self, indicator_id: int) -> float:
         return self.model.thresholds.get(indicator_id, 0.5)
@@ -107,17 +117,26 @@ class IndicatorClassifier:
         return [self._explain(text, path, probs[i], scores[i], hits[i], matrix[i], page_lists[i])
                 for i, (text, path) in enumerate(docs)]
 
-    def _first_stage(self, docs: Sequence[tuple[str, str]]):
+    def _first_stage(self, docs: Sequence[tuple[str, str]]) -> FirstStage:
+        """The first stage of a batch. The last batch's is kept: a framework that reads this one as its
+        companion asks for the same batch right after (or before) this framework classified it, and cues,
+        TF-IDF and probabilities are most of a document's classification time."""
+        key = tuple(docs)
+        last = self._last_batch
+        if last is not None and last[0] == key:
+            return last[1]
         inputs = [composed(text, path, self.phrases) for text, path in docs]
         matrix = self.model.transform(inputs)
         probs = self.model.probabilities(matrix)
         hits = [rule_hits(text, path, self.catalog, self.keyword_rules) for text, path in docs]
         first = np.vstack([combine(p, self.model.label_ids, h) for p, h in zip(probs, hits, strict=True)])
-        return inputs, matrix, probs, hits, first
+        result = FirstStage(inputs, matrix, probs, hits, first)
+        self._last_batch = (key, result)  # one assignment: a thread reading it sees the old or the new pair
+        return result
 
     def first_stage_scores(self, docs: Sequence[tuple[str, str]]) -> np.ndarray:
         """(documents, indicators): the model's probabilities combined with the catalog rules."""
-        return self._first_stage(docs)[4]
+        return self._first_stage(docs).scores
 
     def final_scores(self, first_stage: np.ndarray, inputs: Sequence[str], docs: Sequence[tuple[str, str]]) -> np.ndarray:
         """The second stage's relevance when the model has one (``classifier.rerank``), else the first stage's.
