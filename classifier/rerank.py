@@ -93,6 +93,9 @@ class Companion:
 
     framework: str
     predecessors: dict[int, tuple[int, ...]]
+    # The training input of the companion models the second stage learnt from: a current companion model
+    # with another one was not what this model was validated with (``classifier.loading`` warns).
+    data_sha256: str = ""
 
     def features(self, scores: np.ndarray, companion_labels: Sequence[int], labels: Sequence[int]) -> np.ndarray:
         """(documents, indicators, 3) from the companion's first-stage ``scores`` of the same documents."""
@@ -107,13 +110,15 @@ class Companion:
         return out
 
     def to_card(self) -> dict:
-        return {"framework": self.framework, "predecessors": {str(k): list(v) for k, v in self.predecessors.items()}}
+        return {"framework": self.framework, "predecessors": {str(k): list(v) for k, v in self.predecessors.items()},
+                "data_sha256": self.data_sha256}
 
     @classmethod
     def from_card(cls, data: dict | None) -> Companion | None:
         if not data:
             return None
-        return cls(str(data["framework"]), {int(k): tuple(map(int, v)) for k, v in data["predecessors"].items()})
+        return cls(str(data["framework"]), {int(k): tuple(map(int, v)) for k, v in data["predecessors"].items()},
+                   str(data.get("data_sha256", "")))
 
 
 @dataclass(frozen=True)
@@ -163,11 +168,6 @@ def pair_features(scores: np.ndarray, composed: Sequence[str], catalog: Catalog,
         return features
     extra = companion.companion.features(companion.scores, companion.label_ids, labels)
     return np.concatenate([features, extra], axis=2)
-
-
-def companion_framework(card: dict) -> str | None:
-    """The framework whose model a model's second stage needs beside it, if any."""
-    return ((card.get("reranker") or {}).get("companion") or {}).get("framework")
 
 
 @dataclass(frozen=True)

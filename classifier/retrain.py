@@ -14,7 +14,7 @@ from typing import Literal
 from classifier.artifact import current_version, load_card, promote, save_model
 from classifier.examples import build_training_examples
 from classifier.promotion import promotion_decision
-from classifier.train import Progress, data_hash, train_model
+from classifier.train import Progress, companion_input, data_hash, train_model
 from evidence.catalog import Catalog
 from evidence.confirmed_labels import ConfirmedLabel
 
@@ -41,6 +41,7 @@ def retrain(
     models_dir: Path,
     *,
     confirmed: Sequence[ConfirmedLabel] = (),
+    companion_confirmed: Sequence[ConfirmedLabel] = (),
     seed: int = 0,
     folds: int = 3,
     corpus_size: dict | None = None,
@@ -53,12 +54,14 @@ def retrain(
     reviewed = sum(e.source.startswith("review") for e in examples)
     current = current_version(models_dir, catalog.id)
     current_card = load_card(models_dir, catalog.id, current) if current else None
-    digest = data_hash(examples, catalog)
+    # A framework that reads another's first stage is trained with that framework's current recipe.
+    companion = companion_input(catalog, seed=seed, corpus_size=corpus_size, confirmed=companion_confirmed)
+    digest = data_hash(examples, catalog, companion.link if companion else None)
     if not force and current_card is not None and current_card.get("data_sha256") == digest:
         return RetrainResult("skipped", "no confirmed label or training input changed since the current model",
                              current, current, len(examples), reviewed)
     model, _ = train_model(catalog, seed=seed, folds=folds, corpus_size=corpus_size, examples=examples,
-                           progress=progress)
+                           companion=companion, progress=progress)
     save_model(model, models_dir)
     metrics = model.card["metrics"]
     decision = promotion_decision(model.card, current_card)

@@ -87,12 +87,12 @@ def _stable(value: object) -> Any:
     return value if isinstance(value, str | int | float | bool | None) else repr(value)
 
 
-def data_hash(examples: Sequence[Example], catalog: Catalog) -> str:
-    """Same training input, same hash, in any process: what ``spbe train`` compares to skip work."""
+def data_hash(examples: Sequence[Example], catalog: Catalog, companion: Companion | None = None) -> str:
+    """Same training input, same hash, in any process: what ``spbe train`` compares to skip work.
+    A companion's own training input is part of it (through ``companion.data_sha256``)."""
     # The feature and model configuration are part of what was trained: a change makes a new version.
-    link = companion_link(catalog)
     config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C,
-                                 *([link.to_card()] if link else [])]), sort_keys=True, default=repr)
+                                 *([companion.to_card()] if companion else [])]), sort_keys=True, default=repr)
     digest = hashlib.sha256(f"{catalog.id}:{catalog.framework.catalog_version}:{config}".encode())
     for ex in examples:
         digest.update(json.dumps([ex.text, ex.path, sorted(ex.indicators), ex.weight]).encode())
@@ -164,14 +164,34 @@ def _fit_and_score(catalog: Catalog, train: Sequence[Example], test: Sequence[Ex
     return _scores(TrainedModel(catalog.id, "cv", features, clf, catalog.indicator_ids(), {}), catalog, test, inputs)
 
 
-def companion_link(catalog: Catalog) -> Companion | None:
+def companion_framework(catalog: Catalog) -> str | None:
     """The older framework whose first stage this framework's second stage reads: the crosswalk's source
-    when this catalog is its target (Pemdi 2026 reads SPBE 2020). Fixed into the model card at training."""
+    when this catalog is its target (Pemdi 2026 reads SPBE 2020)."""
     crosswalk = load_crosswalk()
-    if catalog.id != crosswalk.to_framework:
+    return crosswalk.from_framework if catalog.id == crosswalk.to_framework else None
+
+
+@dataclass
+class CompanionInput:
+    """The companion's training input, built with the same recipe (seed, corpus size, its own confirmed
+    labels) as its current model, so that the scores learnt from are the ones it gives at run time."""
+
+    link: Companion
+    catalog: Catalog
+    examples: list[Example]
+
+
+def companion_input(catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None,
+                    confirmed: Sequence[ConfirmedLabel] = ()) -> CompanionInput | None:
+    framework = companion_framework(catalog)
+    if framework is None:
         return None
-    return Companion(crosswalk.from_framework,
-                     {label: tuple(crosswalk.predecessors(label)) for label in catalog.indicator_ids()})
+    crosswalk = load_crosswalk()
+    other = load_catalog(framework)
+    examples = build_training_examples(other, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
+    link = Companion(framework, {label: tuple(crosswalk.predecessors(label)) for label in catalog.indicator_ids()},
+                     data_hash(examples, other))
+    return CompanionInput(link, other, examples)
 
 
 @dataclass
@@ -218,13 +238,11 @@ class CompanionCV:
         return CompanionScores(self.link, matrix, self.label_ids)
 
 
-def prepare_companion(catalog: Catalog, *, seed: int = 0, corpus_size: dict | None = None,
-                      progress: Progress = lambda _m: None) -> CompanionCV | None:
-    link = companion_link(catalog)
-    if link is None:
+def prepare_companion(given: CompanionInput | None, progress: Progress = lambda _m: None) -> CompanionCV | None:
+    """The companion's grouped cross-validation over the same real documents, and its scorer."""
+    if given is None:
         return None
-    other = load_catalog(link.framework)
-    examples = build_training_examples(other, seed=seed, corpus_size=corpus_size)
+    other, examples = given.catalog, given.examples
     inputs = ModelInputs(other)
     cv = real_cv(other, examples, inputs, progress, f" ({other.id})")
 
@@ -232,7 +250,7 @@ def prepare_companion(catalog: Catalog, *, seed: int = 0, corpus_size: dict | No
         features, clf = _fit(examples, other, inputs)
         return _scores(TrainedModel(other.id, "companion", features, clf, other.indicator_ids(), {}), other, docs)
 
-    return CompanionCV(link, other.indicator_ids(), cv, score)
+    return CompanionCV(given.link, other.indicator_ids(), cv, score)
 
 
 def library_versions() -> dict[str, str]:
@@ -338,21 +356,24 @@ def train_model(
     corpus_size: dict | None = None,
     confirmed: Sequence[ConfirmedLabel] = (),
     examples: Sequence[Example] | None = None,
+    companion: CompanionInput | None = None,
     progress: Progress = lambda _msg: None,
 ) -> tuple[TrainedModel, list[Example]]:
     """``corpus_size`` (``docs_per_indicator``, ``negatives``) shrinks the generated corpus for tests;
-    ``examples`` skips rebuilding them when the caller already did (to compare data hashes first);
-    ``folds`` is the number of folds over the generated corpus (the real documents always use five groups)."""
+    ``examples`` and ``companion`` skip rebuilding them when the caller already did (to compare data hashes
+    first); ``folds`` is the number of folds over the generated corpus (the real documents always use five
+    groups)."""
     progress("menyusun korpus latih")
     examples = list(examples) if examples is not None else build_training_examples(
         catalog, seed=seed, corpus_size=corpus_size, confirmed=confirmed)
     inputs = ModelInputs(catalog)
-    companion = prepare_companion(catalog, seed=seed, corpus_size=corpus_size, progress=progress)
-    real = validate_on_real(catalog, examples, inputs, progress, companion)
-    generated_report = validate_on_generated(catalog, examples, inputs, real, folds, seed, progress, companion)
+    given = companion or companion_input(catalog, seed=seed, corpus_size=corpus_size)
+    companion_cv = prepare_companion(given, progress)
+    real = validate_on_real(catalog, examples, inputs, progress, companion_cv)
+    generated_report = validate_on_generated(catalog, examples, inputs, real, folds, seed, progress, companion_cv)
     progress("melatih model akhir")
     features, clf = _fit(examples, catalog, inputs)
-    digest = data_hash(examples, catalog)
+    digest = data_hash(examples, catalog, given.link if given else None)
     version = f"{datetime.now(UTC):%Y%m%d}-{digest[:10]}"
     model = TrainedModel(catalog.id, version, features, clf, catalog.indicator_ids(), real.thresholds)
     model.card = {

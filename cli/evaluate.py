@@ -76,7 +76,7 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
     from classifier.artifact import load_current
     from classifier.corpus.real import RealDocumentsUnavailable
     from classifier.examples import build_training_examples
-    from classifier.train import REAL_METRICS, prepare_companion, validate_on_real
+    from classifier.train import REAL_METRICS, companion_input, prepare_companion, validate_on_real
     from cli.train import metrics_line
 
     if recompute:
@@ -85,8 +85,8 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
                 examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
                 from classifier.train import ModelInputs
 
-                companion = prepare_companion(catalog, corpus_size=settings.corpus_size(),
-                                              progress=lambda m: status.update(m))
+                companion = prepare_companion(companion_input(catalog, corpus_size=settings.corpus_size()),
+                                              lambda m: status.update(m))
                 metrics = validate_on_real(catalog, examples, ModelInputs(catalog), lambda m: status.update(m),
                                            companion).metrics
         except RealDocumentsUnavailable as exc:

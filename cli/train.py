@@ -40,15 +40,19 @@ def train(
     """Retrain: base corpus + confirmed reviews; skip if nothing changed; promote only if not worse."""
     from classifier.corpus.real import RealDocumentsUnavailable
     from classifier.retrain import PromotePolicy, retrain
+    from classifier.train import companion_framework
 
     rt = context()
     settings = rt.settings
     catalog = catalog_for(framework, rt)
     confirmed = confirmed_from_database(settings, catalog.id) if use_reviews else []
+    companion = companion_framework(catalog)
+    companion_confirmed = confirmed_from_database(settings, companion) if use_reviews and companion else []
     policy: PromotePolicy = "always" if force_promote else "if-not-worse" if promote_model else "never"
     try:
         with console.status("melatih ...") as status:
-            result = retrain(catalog, settings.models_dir, confirmed=confirmed, seed=seed, folds=folds, force=force,
+            result = retrain(catalog, settings.models_dir, confirmed=confirmed, companion_confirmed=companion_confirmed,
+                             seed=seed, folds=folds, force=force,
                              corpus_size=settings.corpus_size(), policy=policy, progress=lambda m: status.update(m))
     except RealDocumentsUnavailable as exc:
         fail(str(exc))

@@ -90,19 +90,27 @@ def retrain_job(framework: str) -> dict:
     only when not worse on the held-out documents. Workers pick up a promoted version on their next job."""
     from classifier.artifact import current_version
     from classifier.retrain import retrain
+    from classifier.train import companion_framework
     from evidence.audit import record_model_event
     from evidence.confirmed_labels import confirmed_labels
 
     rt = runtime()
+    catalog = rt.catalogs.catalog(framework)
+    companion = companion_framework(catalog)
     with rt.db.session() as session:
         confirmed = confirmed_labels(session, framework)
+        companion_confirmed = confirmed_labels(session, companion) if companion else []
     before = current_version(rt.settings.models_dir, framework)
-    result = retrain(rt.catalogs.catalog(framework), rt.settings.models_dir, confirmed=confirmed,
+    result = retrain(catalog, rt.settings.models_dir, confirmed=confirmed, companion_confirmed=companion_confirmed,
                      corpus_size=rt.settings.corpus_size())
     log.info("retrain %s: %s (%s)", framework, result.status, result.reason)
     if result.status == "promoted":
         record_model_event(rt.db, actor="retrain", action="model.promote", framework=framework, before=before,
                            after=result.version)
+        # A framework whose second stage reads this one's first stage was validated beside the old model.
+        for other in rt.enabled_frameworks():
+            if other != framework and companion_framework(rt.catalogs.catalog(other)) == framework:
+                rt.dispatcher.submit_retrain(other)
     return result.to_dict()
 
 

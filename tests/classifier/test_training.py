@@ -108,9 +108,13 @@ def test_stacked_probabilities_equal_the_classifiers_own(small_model) -> None:
     np.testing.assert_allclose(model.probabilities(matrix), model.classifier.predict_proba(matrix), atol=1e-6)
 
 
-def test_a_successor_framework_reads_its_predecessors_first_stage(small_model, tmp_path: Path) -> None:
+def test_a_successor_framework_reads_its_predecessors_first_stage(small_model, tmp_path: Path,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
     """Pemdi 2026's second stage reads SPBE 2020's first stage through the crosswalk: the card fixes the
-    link, the classifier refuses to run without that model, and loading brings it along."""
+    link, the classifier refuses to run without that model, and loading brings it along (and says so when
+    the current SPBE 2020 model is not the one the Pemdi model was validated beside)."""
+    import copy
+
     from classifier.loading import load_classifier
     from classifier.rerank import COMPANION_FEATURE_NAMES
     from evidence.catalog import load_crosswalk
@@ -122,16 +126,28 @@ def test_a_successor_framework_reads_its_predecessors_first_stage(small_model, t
     assert stage_two["features"][-len(COMPANION_FEATURE_NAMES):] == list(COMPANION_FEATURE_NAMES)
     assert stage_two["companion"]["framework"] == "spbe-2020"
     assert stage_two["companion"]["predecessors"]["13"] == load_crosswalk().predecessors(13)
+    # Same recipe (seed, corpus size), same training input as the SPBE 2020 model trained above.
+    assert stage_two["companion"]["data_sha256"] == spbe_model.card["data_sha256"]
     with pytest.raises(ValueError, match="spbe-2020"):
         IndicatorClassifier(model, pemdi)
 
     for trained in (spbe_model, model):
         save_model(trained, tmp_path)
         promote(tmp_path, trained.framework, trained.version)
-    loaded = load_classifier(pemdi, tmp_path)
+    with caplog.at_level("WARNING", logger="classifier.loading"):
+        loaded = load_classifier(pemdi, tmp_path)
     assert loaded.companion is not None and loaded.companion.model.version == spbe_model.version
+    assert not caplog.records
     text = "PERATURAN BUPATI TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KABUPATEN"
     direct = IndicatorClassifier(model, pemdi, IndicatorClassifier(spbe_model, spbe_catalog)).classify(text)
     again = loaded.classify(text)
     assert [s.indicator_id for s in again.candidates] == [s.indicator_id for s in direct.candidates]
     assert [s.score for s in again.candidates] == pytest.approx([s.score for s in direct.candidates], abs=1e-6)
+
+    other = copy.copy(spbe_model)
+    other.version, other.card = "20990101-other", {**spbe_model.card, "data_sha256": "0" * 64}
+    save_model(other, tmp_path)
+    promote(tmp_path, other.framework, other.version)
+    with caplog.at_level("WARNING", logger="classifier.loading"):
+        load_classifier(pemdi, tmp_path)
+    assert "spbe train --framework pemdi-2026" in caplog.text
