@@ -16,6 +16,7 @@ from evidence.states import DocumentState
 
 _COPIED = ("status", "error", "media_type", "doc_type", "doc_metadata", "pages", "pages_needing_ocr", "text_chars",
            "extractor", "extractor_version", "warnings")
+_OWN = frozenset({"id", "document_id", "created_at"})  # suggestion columns a copy does not take over
 
 
 def claim_content(session: Session, digest: str, doc: Document) -> Document | None:
@@ -44,11 +45,10 @@ def copy_results(session: Session, original: Document, copy: Document) -> None:
     if text is not None and session.get(DocumentText, copy.id) is None:
         session.add(DocumentText(document_id=copy.id, text=text.text))
     for s in original.suggestions:
-        session.add(SuggestionRecord(
-            document_id=copy.id, framework_id=s.framework_id, indicator_id=s.indicator_id, score=s.score,
-            threshold=s.threshold, above_threshold=s.above_threshold, rank=s.rank, reasons=s.reasons,
-            model_version=s.model_version,
-        ))
+        # Every column but the row's own: a copy that dropped ``candidate`` (or the maturity hint, or the
+        # quoted evidence) made the gap report call evidence "belum ada" on a second scan of one archive.
+        values = {c.key: getattr(s, c.key) for c in SuggestionRecord.__table__.columns if c.key not in _OWN}
+        session.add(SuggestionRecord(**values, document_id=copy.id))
 
 
 def settle_followers(session: Session, original: Document) -> int:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from evidence.catalog import load_catalog
 from evidence.db.models import Document, SuggestionRecord
+from evidence.domain import Suggestion
 from evidence.intake import IntakeLimits
 from evidence.opd import load_opd_directory
 from evidence.pipeline import batch_documents, finish_batch, ingest_source, run_document
 from evidence.pipeline.claim import claim_document
-from tests.fixtures.classifiers import PhraseClassifier
+from tests.fixtures.classifiers import PhraseClassification, PhraseClassifier
 from tests.fixtures.documents import make_pdf, make_zip
 
 SK_TEXT = "KEPUTUSAN BUPATI SUKAMAJU TENTANG TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
@@ -68,8 +70,18 @@ def test_every_file_gets_exactly_one_outcome(database, store, tmp_path: Path) ->
     assert clf.calls == 2, "only the two readable, non-duplicate files reach the classifier"
 
 
+@dataclass
+class CandidateClassifier(PhraseClassifier):
+    """Also names a "perlu dicek" candidate below the threshold, as the trained model does."""
+
+    def classify(self, text: str, path: str = "", pages: object = None) -> PhraseClassification:
+        said = super().classify(text, path, pages)
+        said.candidates = [*said.candidates, Suggestion(23, 0.3, (), False, candidate=True)]
+        return said
+
+
 def test_same_file_in_a_later_batch_is_not_processed_again(database, store, tmp_path: Path) -> None:
-    clf = PhraseClassifier()
+    clf = CandidateClassifier()
     first = _ingest(database, store, _archive(tmp_path))
     _run_all(database, store, first.to_process, clf)
     calls = clf.calls
@@ -80,6 +92,19 @@ def test_same_file_in_a_later_batch_is_not_processed_again(database, store, tmp_
         docs = {d.path: d for d in batch_documents(s, second.batch_id, "spbe-2020")}
     reused = docs["Bappeda/salinan SK Tim.pdf"]
     assert reused.status == "ok" and [x.indicator_id for x in reused.suggestions] == [19]
+    # The copy carries everything the gap report and the review desk read: candidates ("perlu dicek"),
+    # maturity hints and quoted evidence, not only the suggestions above the threshold.
+    with database.session() as s:
+        rows = {}
+        for batch_id in (first.batch_id, second.batch_id):
+            doc = s.scalars(select(Document).where(Document.batch_id == batch_id,
+                                                   Document.path == "Bappeda/salinan SK Tim.pdf")).one()
+            rows[batch_id] = [
+                {c.key: getattr(r, c.key) for c in SuggestionRecord.__table__.columns
+                 if c.key not in ("id", "document_id", "created_at")}
+                for r in sorted(doc.suggestions, key=lambda r: (r.framework_id, r.indicator_id))]
+    assert rows[second.batch_id] == rows[first.batch_id]
+    assert any(r["candidate"] and not r["above_threshold"] for r in rows[first.batch_id])
 
 
 def test_a_document_is_written_only_by_the_holder_of_its_lease(database, store, tmp_path: Path) -> None:
