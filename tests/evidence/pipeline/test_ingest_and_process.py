@@ -161,3 +161,33 @@ def test_concurrent_uploads_of_the_same_archive_process_each_content_once(databa
         digests = [s.get(Document, i).sha256 for i in claimed]
     # SK (twice in the archive), the corrupt PDF, the video and the note: four distinct contents.
     assert len(digests) == len(set(digests)) == 4, "each distinct content is claimed by exactly one document"
+
+
+def test_migration_0006_repairs_copies_made_without_candidates(database, store, tmp_path: Path) -> None:
+    """Copies stored before copy_results took every column get them back from their original."""
+    from alembic import command
+    from sqlalchemy import update
+
+    from evidence.db.session import alembic_config
+
+    clf = CandidateClassifier()
+    first = _ingest(database, store, _archive(tmp_path))
+    _run_all(database, store, first.to_process, clf)
+    second = _ingest(database, store, _archive(tmp_path))
+    copies = select(Document.id).where(Document.batch_id == second.batch_id)
+    candidates = select(SuggestionRecord).where(SuggestionRecord.document_id.in_(copies),
+                                                SuggestionRecord.candidate.is_(True))
+    with database.session() as s:
+        before = [(r.document_id, r.indicator_id) for r in s.scalars(candidates)]
+        s.execute(update(SuggestionRecord).where(SuggestionRecord.document_id.in_(copies))
+                  .values(candidate=False, maturity_level=None, maturity_reason=None, evidence=None))
+    cfg = alembic_config(database.engine.url.render_as_string(hide_password=False))
+    with database.session() as s:
+        assert not s.scalars(candidates).all()  # blanked, as copies were stored before
+    with database.engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, "0005")
+        command.upgrade(cfg, "head")
+    with database.session() as s:
+        restored = [(r.document_id, r.indicator_id) for r in s.scalars(candidates)]
+    assert before and {i for _, i in before} == {23} and sorted(restored) == sorted(before)
