@@ -60,3 +60,43 @@ def test_the_reranker_round_trips_through_the_card_and_refuses_other_features() 
     assert Reranker.from_card(card) == reranker
     assert Reranker.from_card({**card, "features": ["something else"]}) is None
     assert Reranker.from_card(None) is None
+
+
+def test_companion_features_read_the_predecessors_named_in_the_crosswalk() -> None:
+    """Pemdi indicator p gets the best companion score among the SPBE indicators that feed it, and every
+    indicator gets the companion's best score for the document."""
+    from classifier.rerank import COMPANION_FEATURE_NAMES, Companion, CompanionScores
+    from evidence.catalog import load_crosswalk
+
+    pemdi, spbe = load_catalog("pemdi-2026"), load_catalog("spbe-2020")
+    crosswalk = load_crosswalk()
+    link = Companion("spbe-2020", {p: tuple(crosswalk.predecessors(p)) for p in pemdi.indicator_ids()}, "abc")
+    spbe_labels = spbe.indicator_ids()
+    companion_scores = np.full((1, len(spbe_labels)), 0.01)
+    companion_scores[0, spbe_labels.index(22)] = 0.8  # an SPBE 2020 information-security management score
+    plain = pair_features(np.full((1, len(pemdi.indicator_ids())), 0.1), [""], pemdi)
+    features = pair_features(np.full((1, len(pemdi.indicator_ids())), 0.1), [""], pemdi,
+                             companion=CompanionScores(link, companion_scores, spbe_labels))
+    assert features.shape[2] == plain.shape[2] + len(COMPANION_FEATURE_NAMES)
+    assert np.array_equal(features[:, :, :plain.shape[2]], plain)
+    fed_by_22 = {p for p in pemdi.indicator_ids() if 22 in crosswalk.predecessors(p)}
+    assert fed_by_22
+    for j, p in enumerate(pemdi.indicator_ids()):
+        best, predecessor = features[0, j, plain.shape[2]:plain.shape[2] + 2]
+        assert best == pytest.approx(0.8)
+        expected = 0.8 if p in fed_by_22 else (0.01 if crosswalk.predecessors(p) else 0.0)
+        assert predecessor == pytest.approx(expected)
+
+
+def test_a_reranker_with_a_companion_round_trips_through_the_card() -> None:
+    from classifier.rerank import Companion
+
+    rng = np.random.default_rng(1)
+    link = Companion("spbe-2020", {1: (1, 2), 2: ()}, "f" * 64)
+    width = len(Reranker.feature_names(link))
+    model = fit_reranker(rng.normal(size=(30, 2, width)), rng.uniform(size=(30, 2)) > 0.7, link)
+    again = Reranker.from_card(model.to_card())
+    assert again == model and again is not None and again.companion == link
+    card = model.to_card()
+    card["features"] = list(FEATURE_NAMES)  # a card whose features this code would not compute the same way
+    assert Reranker.from_card(card) is None
