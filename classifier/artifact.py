@@ -50,6 +50,17 @@ def save_model(model: TrainedModel, models_dir: Path) -> Path:
     return target
 
 
+# How a card measured its model on real documents, best first: grouped cross-validation (since the real
+# corpus), or for older versions the real documents a fixed model was not trained on.
+REAL_MEASURES = ("real_grouped_cv", "real_not_trained_on", "heldout_real")
+
+
+def real_figures(card: dict) -> tuple[str | None, dict]:
+    """(measure, figures) of a card's best real-document measure, or (None, {}) when it has none."""
+    metrics = card.get("metrics", {})
+    return next(((key, metrics[key]) for key in REAL_MEASURES if metrics.get(key)), (None, {}))
+
+
 def render_card(meta: dict) -> str:
     """The human-readable model card next to ``card.json`` (same facts, for reviewers and auditors)."""
     training = meta.get("training", {})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
@@ -10,6 +9,7 @@ from rich.table import Table
 
 from cli.common import FrameworkOption, catalog_for, console, context, fail
 from evidence.confirmed_labels import ConfirmedLabel
+from evidence.i18n import label
 from evidence.settings import Settings
 
 models_app = typer.Typer(help="Model versions in models/: list, promote, roll back.")
@@ -83,21 +83,21 @@ def confirmed_from_database(settings: Settings, framework: str) -> list[Confirme
 @models_app.command("list")
 def list_models(framework: str | None = FrameworkOption) -> None:
     """List model versions with their real-document metrics (grouped cross-validation)."""
-    from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions
+    from classifier.artifact import current_version, list_versions, load_card, real_figures
 
     rt = context()
     settings = rt.settings
     catalog = catalog_for(framework, rt)
     current = current_version(settings.models_dir, catalog.id)
     table = Table(title=f"Model {catalog.id}")
-    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait"):
+    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait", "Diukur dengan"):
         table.add_column(col)
     for version in list_versions(settings.models_dir, catalog.id):
-        card = json.loads((framework_dir(settings.models_dir, catalog.id) / version / CARD_FILE).read_text())
-        m = card.get("metrics", {}).get("real_grouped_cv", {})
+        card = load_card(settings.models_dir, catalog.id, version)
+        measure, m = real_figures(card)
         table.add_row(version, "*" if version == current else "", card.get("created_at", ""),
                       str(m.get("micro_f1", "")), str(m.get("top3_recall", "")),
-                      str(m.get("false_positive_rate_unrelated", "")))
+                      str(m.get("false_positive_rate_unrelated", "")), label("model.measure", measure or "none"))
     console.print(table)
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from classifier.artifact import current_version, list_versions, load_card
+from classifier.artifact import current_version, list_versions, load_card, real_figures
 from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
 
@@ -39,7 +37,6 @@ class RetrainAcceptedOut(BaseModel):
     detail: str
 
 
-REAL_MEASURES = ("real_grouped_cv", "real_not_trained_on", "heldout_real")
 HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_recall",
                     "false_positive_rate_unrelated", "expected_calibration_error")
 
@@ -52,9 +49,7 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
     versions = []
     for version in list_versions(models_dir, catalog.id):
         card = load_card(models_dir, catalog.id, version)
-        found: tuple[str | None, dict[str, Any]] = next(
-            ((key, m) for key in REAL_MEASURES if (m := card.get("metrics", {}).get(key))), (None, {}))
-        measure, figures = found
+        measure, figures = real_figures(card)
         versions.append(ModelVersionOut(
             version=version, current=version == current, created_at=card.get("created_at"),
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),

@@ -175,3 +175,19 @@ def test_report_in_pemdi_terms_from_what_the_scan_stored(sample_scan) -> None:
     rows = {row["id"]: row for row in pemda["indicators"]}
     assert rows[4]["status"] == "from_previous"  # the SK Tim Koordinasi SPBE feeds Pemdi 4
     assert rows[8]["status"] == "to_collect"  # personal data protection: nothing in the sample
+
+
+def test_models_list_names_how_each_version_was_measured_on_real_documents() -> None:
+    from classifier.artifact import list_versions, load_card, real_figures
+    from evidence.settings import get_settings
+
+    result = runner.invoke(app, ["models", "list", "--framework", "spbe-2020"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    models_dir = get_settings().models_dir
+    for version in list_versions(models_dir, "spbe-2020"):
+        measure, figures = real_figures(load_card(models_dir, "spbe-2020", version))
+        assert measure is not None, f"{version} carries no real-document figures"
+        row = next(line for line in result.output.splitlines() if version in line)
+        assert str(figures["micro_f1"]) in row
+        assert {"real_grouped_cv": "validasi silang terkelompok",
+                "real_not_trained_on": "dokumen nyata yang tidak dilatihkan"}[measure] in row
