@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import skops.io as sio
@@ -206,4 +207,14 @@ def load_current(models_dir: Path, framework: str) -> TrainedModel:
         raise ArtifactError(
             f"no trained model for framework {framework} in {models_dir}; run 'spbe train --framework {framework}'"
         )
-    return load_model_dir(framework_dir(models_dir, framework) / version)
+    path = framework_dir(models_dir, framework) / version
+    stamps = tuple((path / name).stat().st_mtime_ns if (path / name).exists() else 0 for name in (MODEL_FILE, CARD_FILE))
+    return _load_once(str(path.resolve()), stamps)
+
+
+@lru_cache(maxsize=8)
+def _load_once(path: str, stamps: tuple[int, ...]) -> TrainedModel:
+    """Loading a version (the skops type check, then unpacking) costs about a second. A version's files are
+    written once (the modification times guard a rewrite in place), so a process that builds several
+    runtimes, or loads a Pemdi model together with its SPBE companion, loads each version once."""
+    return load_model_dir(Path(path))
