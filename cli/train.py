@@ -82,7 +82,7 @@ def confirmed_from_database(settings: Settings, framework: str) -> list[Confirme
 
 @models_app.command("list")
 def list_models(framework: str | None = FrameworkOption) -> None:
-    """List model versions with their real-document metrics (grouped cross-validation)."""
+    """List model versions with their figures on real documents, and how each was measured."""
     from classifier.artifact import current_version, list_versions, load_card, real_figures
 
     rt = context()
