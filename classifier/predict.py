@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
+from scipy import sparse
 
 from classifier.cues import CatalogPhrases, document_cues
 from classifier.maturity import MaturityHint, maturity_hint
@@ -75,7 +76,7 @@ def composed(text: str, path: str, phrases: CatalogPhrases) -> str:
 
 class FirstStage(NamedTuple):
     inputs: list[str]  # composed model inputs
-    matrix: Any  # their features (sparse)
+    matrix: sparse.csr_matrix  # their features
     probabilities: np.ndarray
     hits: list[list[RuleHit]]
     scores: np.ndarray  # probabilities combined with the rule hits

@@ -66,3 +66,13 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
 @pytest.fixture
 def store(tmp_path: Path) -> BlobStore:
     return BlobStore(tmp_path / "blobs")
+
+
+@pytest.fixture
+def two_real_folds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Training with two real folds instead of five (4 first-stage fits per framework instead of 25), for
+    tests of training decisions and wiring, not of figures (tests/classifier/test_training checks five)."""
+    import classifier.train
+    from classifier.validation import grouped_folds
+
+    monkeypatch.setattr(classifier.train, "grouped_folds", lambda groups: grouped_folds(groups, n_splits=2))

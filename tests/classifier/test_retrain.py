@@ -43,13 +43,8 @@ def test_promotion_needs_every_real_document_metric_not_worse() -> None:
 
 
 @needs_real_documents
-def test_retrain_skips_when_nothing_changed_and_trains_on_new_confirmed_labels(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import classifier.train
-    from classifier.validation import grouped_folds
-
-    # Two real folds instead of five (4 fits per training instead of 25): this tests the decisions.
-    monkeypatch.setattr(classifier.train, "grouped_folds", lambda groups: grouped_folds(groups, n_splits=2))
+@pytest.mark.usefixtures("two_real_folds")
+def test_retrain_skips_when_nothing_changed_and_trains_on_new_confirmed_labels(tmp_path: Path) -> None:
     catalog = load_catalog("spbe-2020")
     first = retrain(catalog, tmp_path, seed=1, folds=2, corpus_size=SMALL)
     assert first.status == "promoted" and current_version(tmp_path, catalog.id) == first.version

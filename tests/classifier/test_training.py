@@ -108,24 +108,20 @@ def test_stacked_probabilities_equal_the_classifiers_own(small_model) -> None:
     np.testing.assert_allclose(model.probabilities(matrix), model.classifier.predict_proba(matrix), atol=1e-6)
 
 
+@pytest.mark.usefixtures("two_real_folds")
 def test_a_successor_framework_reads_its_predecessors_first_stage(small_model, tmp_path: Path,
-                                                                   caplog: pytest.LogCaptureFixture,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
     """Pemdi 2026's second stage reads SPBE 2020's first stage through the crosswalk: the card fixes the
     link, the classifier refuses to run without that model, and loading brings it along (and says so when
     the current SPBE 2020 model is not the one the Pemdi model was validated beside)."""
     import copy
 
-    import classifier.train
     from classifier.loading import load_classifier
     from classifier.rerank import COMPANION_FEATURE_NAMES
-    from classifier.validation import grouped_folds
     from evidence.catalog import load_crosswalk
 
     spbe_catalog, spbe_model, _ = small_model
     pemdi = load_catalog("pemdi-2026")
-    # Two real folds instead of five: 4 fits per framework instead of 25 (the wiring is tested, not figures).
-    monkeypatch.setattr(classifier.train, "grouped_folds", lambda groups: grouped_folds(groups, n_splits=2))
     model, _ = train_model(pemdi, seed=3, folds=2, corpus_size={"docs_per_indicator": 6, "negatives": 60})
     stage_two = model.card["reranker"]
     assert stage_two["features"][-len(COMPANION_FEATURE_NAMES):] == list(COMPANION_FEATURE_NAMES)

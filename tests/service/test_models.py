@@ -31,13 +31,8 @@ def test_models_lists_versions_with_real_document_figures(make_service, tmp_path
     assert service.get("/api/v1/models", user="kominfo").status_code == 403
 
 
-def test_only_an_admin_queues_a_retrain_which_trains_a_new_version(make_service, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import classifier.train
-    from classifier.validation import grouped_folds
-
-    # Two real folds instead of five (4 fits instead of 25): the route and the job are tested, not figures.
-    monkeypatch.setattr(classifier.train, "grouped_folds", lambda groups: grouped_folds(groups, n_splits=2))
+@pytest.mark.usefixtures("two_real_folds")
+def test_only_an_admin_queues_a_retrain_which_trains_a_new_version(make_service, tmp_path: Path) -> None:
     models = _models_copy(tmp_path)
     service = make_service(SPBE_DATA_DIR=str(tmp_path / "var"), SPBE_MODELS_DIR=str(models),
                            SPBE_TRAIN_DOCS_PER_INDICATOR="3", SPBE_TRAIN_NEGATIVES="20")
