@@ -74,7 +74,8 @@ def render_card(meta: dict) -> str:
         f"{len(training.get('real', []))} real, {training.get('reviewed', 0)} reviewer-confirmed, "
         f"{training.get('unrelated', '?')} unrelated)",
         "- Libraries: " + ", ".join(f"{k} {v}" for k, v in meta.get("libraries", {}).items()),
-        f"- Candidate floor (\"perlu dicek\" in gap reports): {meta.get('candidate_floor', 'default')}; "
+        f"- Candidates (\"perlu dicek\" in gap reports): a document's first {meta.get('candidate_ranks', 3)} "
+        f"indicators scoring at least {meta.get('candidate_floor', 'the default floor')}; "
         f"document gate (best score needed before any suggestion): {meta.get('document_gate', 'none')}",
         "",
         "| measured on | documents | micro-F1 (P / R) | macro-F1 | top-1 | top-3 recall | FP unrelated | ECE |",

@@ -13,7 +13,9 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion
 
 DEFAULT_CANDIDATE_FLOOR = 0.05
-CANDIDATE_RANKS = 3  # only a document's first three indicators can make an indicator "perlu dicek"
+# How many of a document's best indicators may make an indicator "perlu dicek", for cards that do not say:
+# a card chooses its own (``classifier.validation.choose_candidate_ranks``).
+DEFAULT_CANDIDATE_RANKS = 3
 
 
 def canonical_ranks(ordered: Sequence[int], canonical: dict[int, int]) -> dict[int, int]:
@@ -27,6 +29,19 @@ def canonical_ranks(ordered: Sequence[int], canonical: dict[int, int]) -> dict[i
     return ranks
 
 
+@dataclass(frozen=True)
+class CandidateRule:
+    """When an indicator is a document's candidate ("perlu dicek" in a gap report): among its first ``ranks``
+    indicators (interchangeable ones counted once) and scoring at least ``floor``."""
+
+    ranks: int
+    floor: float
+
+    def candidates(self, scores: np.ndarray, label_ids: Sequence[int], canonical: dict[int, int]) -> set[int]:
+        ranks = canonical_ranks([label_ids[j] for j in np.argsort(-scores, kind="stable")], canonical)
+        return {label for j, label in enumerate(label_ids) if ranks[label] < self.ranks and scores[j] >= self.floor}
+
+
 @dataclass
 class TrainedModel:
     framework: str
@@ -38,12 +53,14 @@ class TrainedModel:
     card: dict = field(default_factory=dict)
 
     @property
-    def candidate_floor(self) -> float:
-        """Lowest score at which a top-ranked indicator is still worth a reviewer's look ("perlu dicek").
+    def candidate_rule(self) -> CandidateRule:
+        """Which of a document's indicators are worth a reviewer's look ("perlu dicek") below the threshold.
 
-        Chosen at training time on real out-of-fold scores and kept in the card; older cards lack it.
+        Chosen at training time on real out-of-fold scores and kept in the card; older cards lack the number
+        of ranks (they keep the first three) or both.
         """
-        return float(self.card.get("candidate_floor", DEFAULT_CANDIDATE_FLOOR))
+        return CandidateRule(int(self.card.get("candidate_ranks", DEFAULT_CANDIDATE_RANKS)),
+                             float(self.card.get("candidate_floor", DEFAULT_CANDIDATE_FLOOR)))
 
     @property
     def document_gate(self) -> float:

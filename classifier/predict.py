@@ -16,7 +16,7 @@ from scipy import sparse
 from classifier.cues import CatalogPhrases, document_cues
 from classifier.maturity import MaturityHint, maturity_hint
 from classifier.metadata import DocumentMetadata, extract_metadata
-from classifier.model import CANDIDATE_RANKS, TrainedModel, canonical_ranks
+from classifier.model import TrainedModel, canonical_ranks
 from classifier.rerank import CatalogText, CompanionScores, Reranker, pair_features
 from classifier.rules import KeywordRules, RuleHit, path_rule
 from classifier.spans import PageLike, index_sentences, spans_in
@@ -24,7 +24,7 @@ from classifier.text import compose, head_of
 from evidence.catalog import Catalog
 from evidence.domain import Suggestion
 
-TOP_CANDIDATES = 5
+TOP_CANDIDATES = 5  # a document's best indicators shown to a reviewer (interchangeable ones counted once)
 
 
 def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float], default: float = 0.5,
@@ -156,15 +156,14 @@ class IndicatorClassifier:
         index = index_sentences(pages if pages else text)
         metadata = extract_metadata(text, path)
         evidence: dict[int, list[dict]] = {}
-        order = np.argsort(-scores)
-        floor = self.model.candidate_floor
-        ranks = canonical_ranks([labels[i] for i in order], self.catalog.canonical_ids())
+        order = np.argsort(-scores, kind="stable")
+        canonical = self.catalog.canonical_ids()
+        ranks = canonical_ranks([labels[i] for i in order], canonical)
+        is_candidate = self.model.candidate_rule.candidates(scores, labels, canonical)
         candidates = [
-            Suggestion(labels[i], round(float(scores[i]), 4), (), False,
-                       candidate=ranks[labels[i]] < CANDIDATE_RANKS and float(scores[i]) >= floor)
-            for i in order[:TOP_CANDIDATES]
+            Suggestion(labels[i], round(float(scores[i]), 4), (), False, candidate=labels[i] in is_candidate)
+            for i in order if ranks[labels[i]] < TOP_CANDIDATES
         ]
-        is_candidate = {s.indicator_id for s in candidates if s.candidate}
         suggestions: list[Suggestion] = []
         for i in decide(scores, labels, self.model.thresholds, gate=self.model.document_gate):
             label = labels[i]

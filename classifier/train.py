@@ -34,7 +34,7 @@ from classifier.examples import (
     build_training_examples,
 )
 from classifier.features import build_features
-from classifier.model import TrainedModel
+from classifier.model import CandidateRule, TrainedModel
 from classifier.predict import IndicatorClassifier, combine, composed, rule_hits
 from classifier.promotion import REAL_METRICS
 from classifier.rerank import (
@@ -49,9 +49,10 @@ from classifier.rerank import (
 )
 from classifier.rules import KeywordRules
 from classifier.validation import (
+    CANDIDATE_RULE,
     SHARED_ONLY,
     UMBRELLA,
-    choose_candidate_floor,
+    choose_candidate_rule,
     choose_thresholds,
     cross_fitted_report,
     grouped_folds,
@@ -91,7 +92,7 @@ def data_hash(examples: Sequence[Example], catalog: Catalog, companion: Companio
     """Same training input, same hash, in any process: what ``spbe train`` compares to skip work.
     A companion's own training input is part of it (through ``companion.data_sha256``)."""
     # The feature and model configuration are part of what was trained: a change makes a new version.
-    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C,
+    config = json.dumps(_stable([build_features(), LOGISTIC_PARAMS, RERANK_VERSION, RERANK_C, CANDIDATE_RULE,
                                  *([companion.to_card()] if companion else [])]), sort_keys=True, default=repr)
     digest = hashlib.sha256(f"{catalog.id}:{catalog.framework.catalog_version}:{config}".encode())
     for ex in examples:
@@ -265,7 +266,7 @@ class RealValidation:
     metrics: dict
     thresholds: dict[int, float]
     gate: float
-    candidate_floor: float
+    candidates: CandidateRule
     reranker: Reranker
     out_of_fold: np.ndarray  # real documents x indicators, final scores, for analysis; not persisted
 
@@ -322,8 +323,8 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
             oof, golds, label_ids, folds, [(c.key, c.any_of) for c in catalog.critical_items], canonical,
             shrink=SHARED_ONLY),
     }
-    return RealValidation(metrics, chosen.per_indicator, chosen.gate, choose_candidate_floor(oof, golds, label_ids),
-                          reranker, oof)
+    return RealValidation(metrics, chosen.per_indicator, chosen.gate,
+                          choose_candidate_rule(oof, golds, label_ids, canonical), reranker, oof)
 
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
@@ -382,7 +383,8 @@ def train_model(
         "data_sha256": digest,
         "seed": seed,
         "corpus_size": corpus_size or "default",
-        "candidate_floor": real.candidate_floor,
+        "candidate_floor": real.candidates.floor,
+        "candidate_ranks": real.candidates.ranks,
         "document_gate": real.gate,
         "reranker": real.reranker.to_card(),
         "training": {

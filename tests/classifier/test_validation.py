@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
+from classifier.model import CandidateRule
+from classifier.predict import TOP_CANDIDATES
 from classifier.validation import (
     THRESHOLD_GRID,
     choose_candidate_floor,
+    choose_candidate_ranks,
+    choose_candidate_rule,
     choose_thresholds,
     cross_fitted_report,
     grouped_folds,
@@ -33,9 +37,49 @@ def test_the_candidate_floor_keeps_nearly_every_true_top_three_indicator() -> No
     for i in range(200):
         scores[i, 0] = 0.05 + i / 400  # the true indicator is always first, from 0.05 up
         golds.append(frozenset({1}))
-    floor = choose_candidate_floor(scores, golds, LABELS)
+    floor = choose_candidate_floor(scores, golds, LABELS, ranks=3)
     kept = (scores[:, 0] >= floor).mean()
     assert 0.97 <= kept < 1.0
+
+
+def _ranked_truth(rank_of_truth: list[int], n_labels: int = 8) -> tuple[np.ndarray, list[frozenset[int]], list[int]]:
+    """One document per entry, its one true indicator at the given rank (0 = best), scores falling by rank."""
+    labels = list(range(1, n_labels + 1))
+    scores = np.tile(np.linspace(0.9, 0.2, n_labels), (len(rank_of_truth), 1))
+    golds = [frozenset({labels[rank]}) for rank in rank_of_truth]
+    return scores, golds, labels
+
+
+def test_candidate_ranks_are_the_fewest_that_hold_most_true_indicators() -> None:
+    # 90 documents with the truth first, 6 with it fourth, 4 with it seventh: three ranks hold 90%,
+    # four hold 96% (>= 95%).
+    scores, golds, labels = _ranked_truth([0] * 90 + [3] * 6 + [6] * 4)
+    assert choose_candidate_ranks(scores, golds, labels) == 4
+    # When the truth is always first, one rank is enough.
+    scores, golds, labels = _ranked_truth([0] * 50)
+    assert choose_candidate_ranks(scores, golds, labels) == 1
+
+
+def test_candidate_ranks_never_exceed_what_a_reviewer_is_shown() -> None:
+    scores, golds, labels = _ranked_truth([7] * 20)
+    assert choose_candidate_ranks(scores, golds, labels) == TOP_CANDIDATES
+
+
+def test_umbrella_regulations_do_not_push_the_candidate_ranks_down() -> None:
+    # Ten policy labels from a title cannot all rank near the top: they are left out of the count.
+    scores, golds, labels = _ranked_truth([0] * 40, n_labels=12)
+    umbrella = np.tile(np.linspace(0.9, 0.2, 12), (5, 1))
+    rule = choose_candidate_rule(np.vstack([scores, umbrella]), [*golds, *[frozenset(range(1, 11))] * 5], labels)
+    assert rule.ranks == 1
+
+
+def test_interchangeable_indicators_take_one_candidate_rank() -> None:
+    rule = CandidateRule(ranks=2, floor=0.1)
+    labels = [45, 46, 47, 1]
+    row = np.array([0.9, 0.8, 0.7, 0.6])
+    assert rule.candidates(row, labels, {46: 45, 47: 45}) == {45, 46, 47, 1}
+    assert rule.candidates(row, labels, {}) == {45, 46}
+    assert CandidateRule(ranks=4, floor=0.65).candidates(row, labels, {}) == {45, 46, 47}
 
 
 def test_each_fold_is_judged_with_thresholds_from_the_other_folds() -> None:
