@@ -133,7 +133,7 @@ def _true_ranks(scores: np.ndarray, golds: Sequence[frozenset[int]], label_ids: 
                 canonical: dict[int, int]) -> list[tuple[int, float]]:
     """(canonical rank, score) of every true indicator of every document, umbrella regulations left out."""
     column = {label: j for j, label in enumerate(label_ids)}
-    out = []
+    out: list[tuple[int, float]] = []
     for row, gold in zip(scores, golds, strict=True):
         if gold >= UMBRELLA:
             continue
