@@ -6,7 +6,9 @@ session or a model object along.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from evidence.states import DocumentState
 
@@ -25,6 +27,23 @@ class Suggestion:
     # A hint of the highest maturity level (1-5) the text appears to support, with why; never an assessment.
     maturity_level: int | None = None
     maturity_reason: str | None = None
+
+
+CANDIDATES_SHOWN = 5  # a document's best indicators listed beside its suggestions
+
+
+class _Ranked(Protocol):
+    @property
+    def candidate(self) -> bool: ...
+
+
+R = TypeVar("R", bound=_Ranked)
+
+
+def listed_candidates(ranked: Sequence[R]) -> list[R]:
+    """A document's first CANDIDATES_SHOWN indicators (best first), and every "perlu dicek" one after them:
+    a model may look further down a document than five places (interchangeable indicators count as one)."""
+    return [r for k, r in enumerate(ranked) if k < CANDIDATES_SHOWN or r.candidate]
 
 
 @dataclass

@@ -6,14 +6,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence.db.models import Document
-from evidence.domain import ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion, listed_candidates
 from evidence.states import DocumentState, FailureCode, duplicate_origin, failure
 
 
 def to_scanned(doc: Document, framework: str) -> ScannedDocument:
     rows = [s for s in doc.suggestions if s.framework_id == framework]
     suggestions = [Suggestion(s.indicator_id, s.score, tuple(s.reasons or ()), True) for s in rows if s.above_threshold]
-    candidates = [Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in rows[:5]]
+    candidates = [Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate) for s in listed_candidates(rows)]
     known = doc.status in DocumentState._value2member_map_ and DocumentState(doc.status).is_final
     status = DocumentState(doc.status) if known else DocumentState.FAILED
     return ScannedDocument(

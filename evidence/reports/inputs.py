@@ -28,12 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from evidence.db.models import Document, Review, SuggestionRecord
-from evidence.domain import ScannedDocument, Suggestion
+from evidence.domain import ScannedDocument, Suggestion, listed_candidates
 from evidence.pipeline.results import to_scanned
 from evidence.reviews import ACCEPT, REJECT, RELABEL, effective_indicators, latest_per_indicator, pick_current
 from evidence.states import DocumentState, duplicate_reason
-
-CANDIDATES_KEPT = 5
 
 
 @dataclass
@@ -186,7 +184,7 @@ def _with_reviews(doc: ScannedDocument, current: list[SuggestionRecord], reviews
             key=lambda s: (-s.score, s.indicator_id),
         ),
         candidates=[Suggestion(s.indicator_id, s.score, (), s.above_threshold, s.candidate)
-                    for s in current[:CANDIDATES_KEPT] if s.indicator_id not in rejected],
+                    for s in listed_candidates(current) if s.indicator_id not in rejected],
         model_version=current[0].model_version if current else doc.model_version,
         review_states={i: state for i, state in states.items() if i in effective or state == "rejected"},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from classifier.artifact import (
     save_model,
 )
 from classifier.corpus.real import load_manifest
-from classifier.predict import IndicatorClassifier
+from classifier.predict import TOP_CANDIDATES, IndicatorClassifier
 from classifier.train import train_model
 from classifier.validation import THRESHOLD_GRID
 from evidence.catalog import load_catalog
@@ -65,7 +66,24 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     assert first["documents"] == card["metrics"]["real_grouped_cv"]["documents"]
     assert len(card["data_sha256"]) == 64 and "scikit-learn" in card["libraries"]
     assert card["metrics"]["generated_cv"]["folds"] == 2
-    assert 0 < model.candidate_floor < 1
+    rule = model.candidate_rule
+    assert 0 < rule.floor < 1 and 1 <= rule.ranks <= TOP_CANDIDATES
+    assert card["candidate_ranks"] == rule.ranks
+    assert card["metrics"]["real_grouped_cv"]["critical_flags"]["candidates_per_document"] > 0
+
+
+def test_the_card_says_how_far_down_a_document_candidates_go(small_model) -> None:
+    catalog, model, _ = small_model
+    text = "PERATURAN BUPATI TENTANG ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK DAN PETA RENCANA SPBE"
+    flagged = {}
+    for ranks in (1, 4):
+        card = {**model.card, "candidate_ranks": ranks, "candidate_floor": 0.0}
+        shown = IndicatorClassifier(dataclasses.replace(model, card=card), catalog).classify(text).candidates
+        flagged[ranks] = [c.indicator_id for c in shown if c.candidate]
+        assert len(shown) >= TOP_CANDIDATES
+    canonical = catalog.canonical_ids()  # interchangeable indicators take one place
+    assert [len({canonical.get(i, i) for i in flagged[r]}) for r in (1, 4)] == [1, 4]
+    assert flagged[4][0] == flagged[1][0]
 
 
 def test_artifact_round_trip_without_pickle(small_model, tmp_path: Path) -> None:
