@@ -86,7 +86,11 @@ def print_gap_report(report: GapReport, console: Console, lang: str = "id") -> N
         word = t("console.to_check", lang)
         console.print(Text(f"  ? {check.label} ({format_ids(check.indicators)}): {word} {files}", style="yellow"))
     if not report.critical_missing:
-        console.print(Text(t("critical.none", lang), style="green"))
+        if report.critical_to_check:  # candidates are not evidence until a reviewer confirms them
+            console.print(Text(t("critical.none_but_to_check", lang, count=len(report.critical_to_check)),
+                               style="yellow"))
+        else:
+            console.print(Text(t("critical.none", lang), style="green"))
         return
     console.print(Text(t("console.critical_missing", lang), style="bold red"))
     for item in report.critical_missing:

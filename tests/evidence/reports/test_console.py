@@ -10,6 +10,7 @@ from evidence.catalog import Catalog
 from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, print_gap_report
+from evidence.reports.model import CriticalCheck, EvidenceRef
 from evidence.states import DocumentState
 from tests.evidence.reports.conftest import BAPPEDA, DISKOMINFO
 
@@ -46,8 +47,16 @@ def test_english(sample_report: GapReport) -> None:
 
 
 def test_nothing_critical_missing(sample_report: GapReport) -> None:
-    text = render(sample_report.model_copy(update={"critical_missing": []}))
+    text = render(sample_report.model_copy(update={"critical_missing": [], "critical_to_check": []}))
     assert "Semua bukti kritis sudah ada." in text
+
+
+def test_critical_items_still_to_check_are_not_called_present(sample_report: GapReport) -> None:
+    check = CriticalCheck(key="csirt", label="CSIRT", indicators=[12], files=[
+        EvidenceRef(path="Diskominfo/SOP Helpdesk.docx", opd=DISKOMINFO, score=0.2, review_state="candidate")])
+    text = render(sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [check]}))
+    assert "Semua bukti kritis sudah ada." not in text
+    assert "1 masih perlu dicek" in text and "SOP Helpdesk.docx" in text
 
 
 def test_names_are_not_rich_markup(catalog: Catalog, directory: OpdDirectory) -> None:

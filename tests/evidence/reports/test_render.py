@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from evidence.reports import GapReport, render_html, write_report
+from evidence.reports.model import CriticalCheck, EvidenceRef
 from tests.evidence.reports.conftest import BAPPEDA, DISKOMINFO, MALICIOUS
 
 
@@ -66,10 +67,18 @@ def test_html_english(sample_report: GapReport, tmp_path: Path) -> None:
 
 
 def test_html_without_critical_gaps_or_files(sample_report: GapReport) -> None:
-    calm = sample_report.model_copy(update={"critical_missing": [], "files": [], "opd": []})
+    calm = sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [], "files": [], "opd": []})
     html = render_html(calm)
     assert "Semua bukti kritis sudah ada." in html
     assert "Tidak ada berkas bermasalah." in html
+
+
+def test_html_does_not_call_critical_items_present_while_they_are_to_check(sample_report: GapReport) -> None:
+    check = CriticalCheck(key="csirt", label="CSIRT", indicators=[12], files=[
+        EvidenceRef(path="Diskominfo/SOP Helpdesk.docx", opd=DISKOMINFO, score=0.2, review_state="candidate")])
+    html = render_html(sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [check]}))
+    assert "Semua bukti kritis sudah ada." not in html
+    assert 'class="check-box"' in html and "1 masih perlu dicek" in html
 
 
 def test_unreviewed_suggestions_are_not_shown_as_evidence(sample_report: GapReport) -> None:
