@@ -108,7 +108,10 @@ def render_card(meta: dict) -> str:
         lines += ["", f"Critical \"belum ada\" flags, out of fold: one archive of every real document "
                   f"{one['flags']} ({one['false_flags']} false); five archives, one per fold, {folds['flags']} "
                   f"({folds['false_flags']} false); the threshold-only rule would raise {folds['threshold_only_flags']} "
-                  f"({folds['threshold_only_false_flags']} false)."]
+                  f"({folds['threshold_only_false_flags']} false)."
+                  + (f" Candidates per document: {flags['candidates_per_document']:.2f} (candidate ranks chosen per "
+                     f"fold: {', '.join(map(str, flags['candidate_ranks_per_fold']))})."
+                     if "candidates_per_document" in flags else "")]
     if real:
         lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
                   f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from classifier.artifact import (
+    CARD_MARKDOWN,
     ArtifactError,
     current_version,
     list_versions,
@@ -100,6 +101,10 @@ def test_artifact_round_trip_without_pickle(small_model, tmp_path: Path) -> None
     again = IndicatorClassifier(loaded, catalog).classify(text)
     assert [c.indicator_id for c in original.candidates] == [c.indicator_id for c in again.candidates]
     assert [c.score for c in original.candidates] == pytest.approx([c.score for c in again.candidates], abs=1e-4)
+    assert loaded.candidate_rule == model.candidate_rule
+    card_text = (tmp_path / catalog.id / model.version / CARD_MARKDOWN).read_text(encoding="utf-8")
+    assert f"a document's first {model.candidate_rule.ranks} indicators" in card_text
+    assert "Candidates per document:" in card_text
 
 
 def test_a_model_file_with_foreign_types_is_refused(small_model, tmp_path: Path) -> None:
