@@ -97,6 +97,10 @@ def render_card(meta: dict) -> str:
                          f"{m['top3_recall']:.3f} | {m['false_positive_rate_unrelated']:.3f} | "
                          f"{m['expected_calibration_error']:.3f} |")
     real = metrics.get("real_grouped_cv", {})
+    intervals = real.get("intervals_95")
+    if intervals:
+        lines += ["", f"How far the headline could move with other documents ({real.get('intervals', '95% intervals')}): "
+                  + ", ".join(f"{name} {low:.3f}-{high:.3f}" for name, (low, high) in intervals.items())]
     weak = sorted((v["f1"], k, v["support"]) for k, v in real.get("per_indicator", {}).items()
                   if v["support"] and v["f1"] < 0.5)
     if weak:

@@ -25,7 +25,7 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from classifier.corpus.real import load_manifest
 from classifier.cues import CatalogPhrases
-from classifier.evaluate import EvaluationReport, evaluate
+from classifier.evaluate import BOOTSTRAP_ROUNDS, EvaluationReport, bootstrap_intervals, evaluate
 from classifier.examples import (
     GENERATED_WEIGHT,
     REAL_WEIGHT,
@@ -317,6 +317,9 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         if catalog.id != "spbe-2020" else "as labelled",
         "thresholds": "each fold judged with thresholds chosen on the other folds' out-of-fold scores; the second "
                       "stage judging a fold was trained on first-stage scores from models that never saw it",
+        "intervals_95": bootstrap_intervals([set(g) for g in golds], result.predictions, label_ids,
+                                            [d.group for d in docs], canonical),
+        "intervals": f"95% percentile intervals from {BOOTSTRAP_ROUNDS} resamples of the groups",
         "without_umbrella": result.set_apart.to_dict(),
         "first_stage_only": first_stage.report.to_dict(),
         "critical_flags": out_of_fold_critical_flags(

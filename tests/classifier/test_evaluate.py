@@ -2,7 +2,13 @@
 
 import pytest
 
-from classifier.evaluate import Prediction, evaluate, expected_calibration_error
+from classifier.evaluate import (
+    INTERVAL_METRICS,
+    Prediction,
+    bootstrap_intervals,
+    evaluate,
+    expected_calibration_error,
+)
 
 
 def test_metrics_match_hand_computation() -> None:
@@ -32,3 +38,30 @@ def test_expected_calibration_error_by_hand() -> None:
     golds = [{1}, set()]
     scores = [{1: 0.9, 2: 0.1}, {1: 0.9, 2: 0.1}]
     assert expected_calibration_error(golds, scores) == pytest.approx(0.4 * 0.5 + 0.1 * 0.5)
+
+
+def test_bootstrap_intervals_hold_the_figure_and_narrow_with_more_groups() -> None:
+    def sample(groups: int) -> tuple[list[set[int]], list[Prediction], list[str]]:
+        """One document per group, right in every other group."""
+        golds = [{1} for _ in range(groups)]
+        preds = [Prediction((1,) if g % 2 else (2,), ((1 if g % 2 else 2, 0.9),)) for g in range(groups)]
+        return golds, preds, [f"g{g}" for g in range(groups)]
+
+    small = bootstrap_intervals(*sample(10)[:2], [1, 2], sample(10)[2], rounds=300)
+    large = bootstrap_intervals(*sample(200)[:2], [1, 2], sample(200)[2], rounds=300)
+    assert set(small) == set(INTERVAL_METRICS)
+    for intervals in (small, large):
+        low, high = intervals["top1_accuracy"]
+        assert low < 0.5 < high
+    width = {name: iv["top1_accuracy"][1] - iv["top1_accuracy"][0] for name, iv in (("small", small), ("large", large))}
+    assert width["large"] < width["small"] / 2
+
+
+def test_bootstrap_intervals_resample_groups_not_documents() -> None:
+    golds = [{1}] * 4 + [{1}] * 4
+    preds = [Prediction((1,), ((1, 0.9),))] * 4 + [Prediction((2,), ((2, 0.9),))] * 4
+    apart = bootstrap_intervals(golds, preds, [1, 2], [f"d{i}" for i in range(8)], rounds=400)
+    together = bootstrap_intervals(golds, preds, [1, 2], ["a"] * 4 + ["b"] * 4, rounds=400)
+    # Two groups of four move together: the interval is wider than for eight independent documents.
+    assert together["top1_accuracy"][1] - together["top1_accuracy"][0] >= apart["top1_accuracy"][1] - apart["top1_accuracy"][0]
+    assert together["top1_accuracy"][0] == 0.0 and together["top1_accuracy"][1] == 1.0

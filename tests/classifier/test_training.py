@@ -71,6 +71,9 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     assert 0 < rule.floor < 1 and 1 <= rule.ranks <= TOP_CANDIDATES
     assert card["candidate_ranks"] == rule.ranks
     assert card["metrics"]["real_grouped_cv"]["critical_flags"]["candidates_per_document"] > 0
+    real = card["metrics"]["real_grouped_cv"]
+    for name, (low, high) in real["intervals_95"].items():
+        assert 0 <= low <= real[name] <= high <= 1, name
 
 
 def test_the_card_says_how_far_down_a_document_candidates_go(small_model) -> None:
