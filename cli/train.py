@@ -96,9 +96,18 @@ def list_models(framework: str | None = FrameworkOption) -> None:
         card = load_card(settings.models_dir, catalog.id, version)
         measure, m = real_figures(card)
         table.add_row(version, "*" if version == current else "", card.get("created_at", ""),
-                      str(m.get("micro_f1", "")), str(m.get("top3_recall", "")),
-                      str(m.get("false_positive_rate_unrelated", "")), label("model.measure", measure or "none"))
+                      *(_with_interval(m, name) for name in ("micro_f1", "top3_recall", "false_positive_rate_unrelated")),
+                      label("model.measure", measure or "none"))
     console.print(table)
+
+
+def _with_interval(figures: dict, name: str) -> str:
+    """A figure and, where the card has it, its 95% interval: most differences between versions lie inside it."""
+    value = figures.get(name)
+    if value is None:
+        return ""
+    interval = figures.get("intervals_95", {}).get(name)
+    return f"{value} ({interval[0]:.2f}-{interval[1]:.2f})" if interval else str(value)
 
 
 @models_app.command("rollback")

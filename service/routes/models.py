@@ -22,6 +22,8 @@ class ModelVersionOut(BaseModel):
     # figures on the real documents they were not trained on.
     real_documents: dict[str, float | int] = {}
     real_documents_measure: str | None = None
+    # 95% interval [low, high] of each headline figure (bootstrap over the document groups), where the card has it.
+    real_documents_intervals: dict[str, list[float]] = {}
 
 
 class ModelsOut(BaseModel):
@@ -54,6 +56,7 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
             version=version, current=version == current, created_at=card.get("created_at"),
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
             real_documents={k: figures[k] for k in HEADLINE_METRICS if k in figures}, real_documents_measure=measure,
+            real_documents_intervals=figures.get("intervals_95", {}),
         ))
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 

@@ -178,7 +178,7 @@ def test_report_in_pemdi_terms_from_what_the_scan_stored(sample_scan) -> None:
 
 
 def test_models_list_names_how_each_version_was_measured_on_real_documents() -> None:
-    from classifier.artifact import list_versions, load_card, real_figures
+    from classifier.artifact import current_version, list_versions, load_card, real_figures
     from evidence.settings import get_settings
 
     result = runner.invoke(app, ["models", "list", "--framework", "spbe-2020"], env={"COLUMNS": "250"})
@@ -189,5 +189,10 @@ def test_models_list_names_how_each_version_was_measured_on_real_documents() -> 
         assert measure is not None, f"{version} carries no real-document figures"
         row = next(line for line in result.output.splitlines() if version in line)
         assert str(figures["micro_f1"]) in row
+        if "intervals_95" in figures:
+            low, high = figures["intervals_95"]["micro_f1"]
+            assert f"({low:.2f}-{high:.2f})" in row
         assert {"real_grouped_cv": "validasi silang terkelompok",
                 "real_not_trained_on": "dokumen nyata yang tidak dilatihkan"}[measure] in row
+    current = current_version(models_dir, "spbe-2020")
+    assert current is not None and "intervals_95" in real_figures(load_card(models_dir, "spbe-2020", current))[1]

@@ -27,6 +27,8 @@ def test_models_lists_versions_with_real_document_figures(make_service, tmp_path
     current = next(v for v in body["versions"] if v["current"])
     assert 0.0 <= current["real_documents"]["micro_f1"] <= 1.0 and current["real_documents"]["documents"] >= 122
     assert current["real_documents_measure"] == "real_grouped_cv"
+    low, high = current["real_documents_intervals"]["micro_f1"]
+    assert low <= current["real_documents"]["micro_f1"] <= high
     assert all(v["real_documents"] for v in body["versions"]), "every version carries real-document figures"
     assert service.get("/api/v1/models", user="kominfo").status_code == 403
 

@@ -11,6 +11,7 @@ from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory, load_opd_directory
 from evidence.opd.directory import BUNDLED_OPD_PATH
 from evidence.reports import GapReport, build_gap_report
+from evidence.reports.model import CriticalCheck, EvidenceRef
 from evidence.states import DocumentState
 from tests.evidence.reports.docs import BAPPEDA, DISKOMINFO
 
@@ -59,3 +60,11 @@ def sample_report(catalog: Catalog, directory: OpdDirectory) -> GapReport:
         generated_at=datetime(2024, 5, 1, tzinfo=UTC),
         model_version="spbe-2020-m1",
     )
+
+
+@pytest.fixture
+def only_to_check(sample_report: GapReport) -> GapReport:
+    """Nothing critical is missing, but CSIRT (12) is only a candidate of an SOP: "perlu dicek"."""
+    check = CriticalCheck(key="csirt", label="CSIRT", indicators=[12], files=[
+        EvidenceRef(path="Diskominfo/SOP Helpdesk.docx", opd=DISKOMINFO, score=0.2, review_state="candidate")])
+    return sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [check]})

@@ -10,7 +10,6 @@ from evidence.catalog import Catalog
 from evidence.domain import ScannedDocument, Suggestion
 from evidence.opd import OpdDirectory
 from evidence.reports import GapReport, build_gap_report, print_gap_report
-from evidence.reports.model import CriticalCheck, EvidenceRef
 from evidence.states import DocumentState
 from tests.evidence.reports.conftest import BAPPEDA, DISKOMINFO
 
@@ -51,10 +50,8 @@ def test_nothing_critical_missing(sample_report: GapReport) -> None:
     assert "Semua bukti kritis sudah ada." in text
 
 
-def test_critical_items_still_to_check_are_not_called_present(sample_report: GapReport) -> None:
-    check = CriticalCheck(key="csirt", label="CSIRT", indicators=[12], files=[
-        EvidenceRef(path="Diskominfo/SOP Helpdesk.docx", opd=DISKOMINFO, score=0.2, review_state="candidate")])
-    text = render(sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [check]}))
+def test_critical_items_still_to_check_are_not_called_present(only_to_check: GapReport) -> None:
+    text = render(only_to_check)
     assert "Semua bukti kritis sudah ada." not in text
     assert "1 masih perlu dicek" in text and "SOP Helpdesk.docx" in text
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from evidence.reports import GapReport, render_html, write_report
-from evidence.reports.model import CriticalCheck, EvidenceRef
 from tests.evidence.reports.conftest import BAPPEDA, DISKOMINFO, MALICIOUS
 
 
@@ -73,10 +72,8 @@ def test_html_without_critical_gaps_or_files(sample_report: GapReport) -> None:
     assert "Tidak ada berkas bermasalah." in html
 
 
-def test_html_does_not_call_critical_items_present_while_they_are_to_check(sample_report: GapReport) -> None:
-    check = CriticalCheck(key="csirt", label="CSIRT", indicators=[12], files=[
-        EvidenceRef(path="Diskominfo/SOP Helpdesk.docx", opd=DISKOMINFO, score=0.2, review_state="candidate")])
-    html = render_html(sample_report.model_copy(update={"critical_missing": [], "critical_to_check": [check]}))
+def test_html_does_not_call_critical_items_present_while_they_are_to_check(only_to_check: GapReport) -> None:
+    html = render_html(only_to_check)
     assert "Semua bukti kritis sudah ada." not in html
     assert 'class="check-box"' in html and "1 masih perlu dicek" in html
 
