@@ -115,7 +115,11 @@ def render_card(meta: dict) -> str:
                   f"({folds['threshold_only_false_flags']} false)."
                   + (f" Candidates per document: {flags['candidates_per_document']:.2f} (candidate ranks chosen per "
                      f"fold: {', '.join(map(str, flags['candidate_ranks_per_fold']))})."
-                     if "candidates_per_document" in flags else "")]
+                     if "candidates_per_document" in flags else "")
+                  + (f" With the documents that hold a critical item taken out of a fold's archive, the flag is raised "
+                     f"in {flags['evidence_removed']['flagged']} of {flags['evidence_removed']['archives']} archives (in "
+                     "the others another file is a candidate: \"perlu dicek\")."
+                     if "evidence_removed" in flags else "")]
     if real:
         lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
                   f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "

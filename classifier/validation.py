@@ -227,35 +227,45 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
     Two kinds of archive: each fold's documents (five archives of different regions), and all documents in
     one. ``critical`` is (key, any_of) per critical item. A flag is false when a document labelled with one
     of its indicators is in that archive: the issue 9 measure, whose target is zero. The flags the old
-    threshold-only rule would raise are counted beside them, and so is what the candidate rule costs a
-    reviewer: the candidate ranks each fold chose, and candidates per document.
+    threshold-only rule would raise are counted beside them, and so is what the candidate rule costs:
+    - ``evidence_removed``: each fold archive that holds a critical item, scanned again without the documents
+      that hold it, is an archive where the flag is due; how many of them raise it (the rest show the item
+      as "perlu dicek" because some other file ranks it among its candidates);
+    - the candidate ranks each fold chose, and candidates per document (a reviewer's load).
     """
     canonical = canonical or {}
     per_fold = []
     ranks_chosen = []
     listed = 0
+    removed = {"archives": 0, "flagged": 0}
     suggested_all: set[int] = set()
     candidates_all: set[int] = set()
     for train_idx, test_idx in folds:
         chosen = choose_thresholds(oof[train_idx], [golds[i] for i in train_idx], label_ids, shrink)
         rule = choose_candidate_rule(oof[train_idx], [golds[i] for i in train_idx], label_ids, canonical)
-        suggested: set[int] = set()
-        candidates: set[int] = set()
+        covered: dict[int, tuple[set[int], set[int]]] = {}  # document -> (suggested, candidates)
         for i in test_idx:
             row = oof[i]
-            suggested.update(label_ids[j] for j in decide(row, list(label_ids), chosen.per_indicator, gate=chosen.gate))
-            own = rule.candidates(row, label_ids, canonical)
-            candidates |= own
-            listed += len(own)
+            covered[i] = ({label_ids[j] for j in decide(row, list(label_ids), chosen.per_indicator, gate=chosen.gate)},
+                          rule.candidates(row, label_ids, canonical))
+            listed += len(covered[i][1])
         ranks_chosen.append(rule.ranks)
+        suggested = set().union(*(c[0] for c in covered.values()))
+        candidates = set().union(*(c[1] for c in covered.values()))
         per_fold.append(_flags(critical, suggested, candidates, set().union(*(golds[i] for i in test_idx))))
         suggested_all |= suggested
         candidates_all |= candidates
+        for _, any_of in critical:  # the same archive without the documents that hold the item
+            rest = [c for i, c in covered.items() if not golds[i] & set(any_of)]
+            if len(rest) < len(covered):
+                removed["archives"] += 1
+                removed["flagged"] += not set(any_of) & set().union(*(s | c for s, c in rest))
     whole = _flags(critical, suggested_all, candidates_all, set().union(*golds) if golds else set())
     return {
         "one_archive": whole,
         "fold_archives": {key: sum(f[key] for f in per_fold) for key in ("flags", "false_flags", "threshold_only_flags",
                                                                        "threshold_only_false_flags")},
+        "evidence_removed": removed,
         "candidate_ranks_per_fold": ranks_chosen,
         "candidates_per_document": round(listed / len(golds), 3) if len(golds) else 0.0,
     }

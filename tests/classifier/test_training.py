@@ -70,7 +70,9 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     rule = model.candidate_rule
     assert 0 < rule.floor < 1 and 1 <= rule.ranks <= TOP_CANDIDATES
     assert card["candidate_ranks"] == rule.ranks
-    assert card["metrics"]["real_grouped_cv"]["critical_flags"]["candidates_per_document"] > 0
+    flags = card["metrics"]["real_grouped_cv"]["critical_flags"]
+    assert flags["candidates_per_document"] > 0
+    assert 0 <= flags["evidence_removed"]["flagged"] <= flags["evidence_removed"]["archives"]
     real = card["metrics"]["real_grouped_cv"]
     for name, (low, high) in real["intervals_95"].items():
         assert 0 <= low <= real[name] <= high <= 1, name

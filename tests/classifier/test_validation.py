@@ -143,6 +143,24 @@ def test_critical_flags_are_counted_out_of_fold_and_false_ones_named() -> None:
     assert result["one_archive"]["false_flags"] == 1 and result["fold_archives"]["false_flags"] == 1
 
 
+def test_critical_flags_are_due_when_the_evidence_is_taken_out() -> None:
+    from classifier.validation import out_of_fold_critical_flags
+
+    labels = [1, 2, 3]
+    groups = [f"g{i % 5}" for i in range(20)]
+    folds = grouped_folds(groups)
+    # Half the documents hold 1 (ranked first); the others hold 3 and rank 1 last, far below any floor.
+    scores = np.array([[0.9, 0.05, 0.0], [0.0, 0.05, 0.9]] * 10)
+    golds = [frozenset({1}), frozenset({3})] * 10
+    result = out_of_fold_critical_flags(scores, golds, labels, folds, [("satu", [1])])
+    # Every fold holds 1; without those documents nothing else ranks it: the flag is raised in all five.
+    assert result["evidence_removed"] == {"archives": 5, "flagged": 5}
+    # When the other documents rank 1 first (above their own 3), it stays "perlu dicek" instead.
+    scores[1::2, 0] = 0.95
+    result = out_of_fold_critical_flags(scores, golds, labels, folds, [("satu", [1])])
+    assert result["evidence_removed"] == {"archives": 5, "flagged": 0}
+
+
 def test_shared_only_gives_every_indicator_the_shared_threshold() -> None:
     from classifier.validation import SHARED_ONLY
 
