@@ -50,6 +50,41 @@ class EvaluationReport:
         return data
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """One document's share of the pooled figures: summed over documents, it gives micro-F1, top-3 recall
+    and the false-positive rate on unrelated documents. Kept per document in a model card, so that two
+    versions can be compared document by document (``classifier.promotion``)."""
+
+    tp: int
+    fp: int
+    fn: int
+    top3_found: int
+    top3_possible: int
+    unrelated: bool
+    flagged: bool  # an unrelated document that got a suggestion
+
+    @classmethod
+    def of(cls, gold: set[int], prediction: Prediction) -> DocumentOutcome:
+        suggested = set(prediction.suggested)
+        top3 = {label for label, _ in prediction.ranked[:3]}
+        return cls(len(suggested & gold), len(suggested - gold), len(gold - suggested), len(gold & top3),
+                   min(3, len(gold)), not gold, not gold and bool(suggested))
+
+
+def pooled_figures(outcomes: Sequence[DocumentOutcome]) -> dict[str, float]:
+    """micro-precision, -recall and -F1, top-3 recall and the false-positive rate on unrelated documents."""
+    tp, fp, fn = (sum(getattr(o, name) for o in outcomes) for name in ("tp", "fp", "fn"))
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {
+        "micro_precision": precision,
+        "micro_recall": recall,
+        "micro_f1": _f1(precision, recall),
+        "top3_recall": _ratio(sum(o.top3_found for o in outcomes), sum(o.top3_possible for o in outcomes)),
+        "false_positive_rate_unrelated": _ratio(sum(o.flagged for o in outcomes), sum(o.unrelated for o in outcomes)),
+    }
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -93,6 +128,20 @@ def _canonical_scores(scores: dict[int, float], canonical: dict[int, int]) -> di
     return merged
 
 
+def _canonical_pairs(golds: Sequence[set[int]], predictions: Sequence[Prediction],
+                     canonical: dict[int, int]) -> tuple[list[set[int]], list[Prediction]]:
+    return ([{canonical.get(x, x) for x in g} for g in golds],
+            [_canonical_prediction(p, canonical) for p in predictions])
+
+
+def document_outcomes(golds: Sequence[set[int]], predictions: Sequence[Prediction],
+                      canonical: dict[int, int] | None = None) -> list[DocumentOutcome]:
+    """Each document's outcome, interchangeable indicators counted as one (as ``evaluate`` does)."""
+    if canonical:
+        golds, predictions = _canonical_pairs(golds, predictions, canonical)
+    return [DocumentOutcome.of(g, p) for g, p in zip(golds, predictions, strict=True)]
+
+
 def evaluate(
     golds: Sequence[set[int]],
     predictions: Sequence[Prediction],
@@ -102,8 +151,7 @@ def evaluate(
 ) -> EvaluationReport:
     """``canonical`` maps interchangeable indicators onto one (``Catalog.canonical_ids``): scored as one class."""
     if canonical:
-        golds = [{canonical.get(x, x) for x in g} for g in golds]
-        predictions = [_canonical_prediction(p, canonical) for p in predictions]
+        golds, predictions = _canonical_pairs(golds, predictions, canonical)
         label_ids = [x for x in label_ids if x not in canonical]
         if all_scores is not None:
             all_scores = [_canonical_scores(s, canonical) for s in all_scores]
@@ -111,8 +159,7 @@ def evaluate(
     fp = Counter[int]()
     fn = Counter[int]()
     confusions = Counter[tuple[int, int]]()
-    top1_hits = top3_found = top3_possible = 0
-    with_labels = unrelated = unrelated_flagged = 0
+    top1_hits = 0
     for gold, pred in zip(golds, predictions, strict=True):
         suggested = set(pred.suggested)
         for label in suggested & gold:
@@ -123,18 +170,10 @@ def evaluate(
                 confusions[(missed, label)] += 1
         for label in gold - suggested:
             fn[label] += 1
-        ranked = [label for label, _ in pred.ranked]
-        if gold:
-            with_labels += 1
-            top1_hits += int(bool(ranked) and ranked[0] in gold)
-            top3_found += len(gold & set(ranked[:3]))
-            top3_possible += min(3, len(gold))
-        else:
-            unrelated += 1
-            unrelated_flagged += int(bool(suggested))
-    micro_tp, micro_fp, micro_fn = sum(tp.values()), sum(fp.values()), sum(fn.values())
-    micro_p = _ratio(micro_tp, micro_tp + micro_fp)
-    micro_r = _ratio(micro_tp, micro_tp + micro_fn)
+        if gold and pred.ranked:
+            top1_hits += int(pred.ranked[0][0] in gold)
+    pooled = pooled_figures([DocumentOutcome.of(g, p) for g, p in zip(golds, predictions, strict=True)])
+    with_labels = sum(bool(g) for g in golds)
     per: dict[int, IndicatorScore] = {}
     for label in label_ids:
         support = tp[label] + fn[label]
@@ -148,14 +187,14 @@ def evaluate(
     return EvaluationReport(
         documents=len(golds),
         documents_with_labels=with_labels,
-        documents_without_labels=unrelated,
-        micro_precision=round(micro_p, 4),
-        micro_recall=round(micro_r, 4),
-        micro_f1=round(_f1(micro_p, micro_r), 4),
+        documents_without_labels=len(golds) - with_labels,
+        micro_precision=round(pooled["micro_precision"], 4),
+        micro_recall=round(pooled["micro_recall"], 4),
+        micro_f1=round(pooled["micro_f1"], 4),
         macro_f1=round(sum(supported) / len(supported), 4) if supported else 0.0,
         top1_accuracy=round(_ratio(top1_hits, with_labels), 4),
-        top3_recall=round(_ratio(top3_found, top3_possible), 4),
-        false_positive_rate_unrelated=round(_ratio(unrelated_flagged, unrelated), 4),
+        top3_recall=round(pooled["top3_recall"], 4),
+        false_positive_rate_unrelated=round(pooled["false_positive_rate_unrelated"], 4),
         expected_calibration_error=round(ece, 4),
         per_indicator=per,
         confused_pairs=[(g, p, c) for (g, p), c in confusions.most_common(10)],

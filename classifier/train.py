@@ -11,7 +11,7 @@ import hashlib
 import json
 import platform
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version as pkg_version
 from typing import Any
@@ -25,7 +25,13 @@ from sklearn.preprocessing import MultiLabelBinarizer
 
 from classifier.corpus.real import load_manifest
 from classifier.cues import CatalogPhrases
-from classifier.evaluate import BOOTSTRAP_ROUNDS, EvaluationReport, bootstrap_intervals, evaluate
+from classifier.evaluate import (
+    BOOTSTRAP_ROUNDS,
+    EvaluationReport,
+    bootstrap_intervals,
+    document_outcomes,
+    evaluate,
+)
 from classifier.examples import (
     GENERATED_WEIGHT,
     REAL_WEIGHT,
@@ -320,6 +326,11 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         "intervals_95": bootstrap_intervals([set(g) for g in golds], result.predictions, label_ids,
                                             [d.group for d in docs], canonical),
         "intervals": f"95% percentile intervals from {BOOTSTRAP_ROUNDS} resamples of the groups",
+        # Each document's outcome with its group, so that the next version can be compared document by
+        # document (``classifier.promotion``): ids and counts only, never text.
+        "per_document": {d.id: [d.group, *astuple(o)] for d, o in
+                         zip(docs, document_outcomes([set(g) for g in golds], result.predictions, canonical),
+                             strict=True)},
         "without_umbrella": result.set_apart.to_dict(),
         "first_stage_only": first_stage.report.to_dict(),
         "critical_flags": out_of_fold_critical_flags(

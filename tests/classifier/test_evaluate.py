@@ -6,8 +6,10 @@ from classifier.evaluate import (
     INTERVAL_METRICS,
     Prediction,
     bootstrap_intervals,
+    document_outcomes,
     evaluate,
     expected_calibration_error,
+    pooled_figures,
 )
 
 
@@ -65,3 +67,14 @@ def test_bootstrap_intervals_resample_groups_not_documents() -> None:
     # Two groups of four move together: the interval is wider than for eight independent documents.
     assert together["top1_accuracy"][1] - together["top1_accuracy"][0] >= apart["top1_accuracy"][1] - apart["top1_accuracy"][0]
     assert together["top1_accuracy"][0] == 0.0 and together["top1_accuracy"][1] == 1.0
+
+
+def test_document_outcomes_add_up_to_the_pooled_figures_of_evaluate() -> None:
+    golds = [{1, 2}, {3}, set(), set()]
+    preds = [Prediction((1, 4), ((1, 0.9), (4, 0.8), (2, 0.4))), Prediction((), ((2, 0.3), (1, 0.2), (4, 0.1))),
+             Prediction((2,), ((2, 0.7),)), Prediction((), ((1, 0.1),))]
+    report = evaluate(golds, preds, [1, 2, 3, 4])
+    pooled = pooled_figures(document_outcomes(golds, preds))
+    assert round(pooled["micro_f1"], 4) == report.micro_f1
+    assert round(pooled["top3_recall"], 4) == report.top3_recall
+    assert pooled["false_positive_rate_unrelated"] == report.false_positive_rate_unrelated == 0.5

@@ -10,7 +10,7 @@ import pytest
 from classifier.artifact import CARD_FILE, current_version, framework_dir, list_versions, promote, rollback
 from classifier.corpus.real import load_manifest, read_text
 from classifier.examples import build_training_examples
-from classifier.promotion import promotion_decision
+from classifier.promotion import paired_worse_shares, promotion_decision
 from classifier.retrain import retrain
 from evidence.catalog import load_catalog
 from evidence.confirmed_labels import ConfirmedLabel
@@ -102,3 +102,37 @@ def test_training_data_hash_is_the_same_in_every_process() -> None:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": seed}, cwd=Path(__file__).resolve().parents[2])
         assert out.stdout.strip() == here
+
+
+def _outcomes(flagged: int, groups: int = 20) -> dict[str, list]:
+    """Per-document outcomes of 20 labelled documents (all right) and 20 unrelated ones, ``flagged`` of
+    them given a suggestion; one group per document pair."""
+    rows: dict[str, list] = {}
+    for g in range(groups):
+        rows[f"l{g}"] = [f"g{g}", 1, 0, 0, 1, 1, False, False]
+        rows[f"u{g}"] = [f"g{g}", 0, int(g < flagged), 0, 0, 0, True, g < flagged]
+    return rows
+
+
+def _paired_card(flagged: int) -> dict:
+    card = _card(1.0, 1.0, flagged / 20, ids=sorted(_outcomes(0)))
+    card["metrics"]["real_grouped_cv"]["per_document"] = _outcomes(flagged)
+    return card
+
+
+def test_one_more_unrelated_document_is_noise_when_both_cards_have_outcomes_per_document() -> None:
+    current = _paired_card(0)
+    one = promotion_decision(_paired_card(1), current)
+    assert one.promote and "within noise" in one.reason
+    # Without the per-document outcomes the same figures are refused, as before.
+    bare = _card(1.0, 1.0, 0.05, ids=sorted(_outcomes(0)))
+    assert not promotion_decision(bare, current).promote
+
+
+def test_a_regression_spread_over_many_groups_is_refused_with_its_paired_share() -> None:
+    refused = promotion_decision(_paired_card(6), _paired_card(0))
+    assert not refused.promote and "paired resamples" in refused.reason
+    shares = paired_worse_shares(_outcomes(6), _outcomes(0), [("false_positive_rate_unrelated", -1)])
+    assert shares is not None and shares["false_positive_rate_unrelated"] >= 0.9
+    assert paired_worse_shares(_outcomes(6), {"other": ["g", 0, 0, 0, 0, 0, True, False]},
+                               [("micro_f1", 1)]) is None

@@ -76,6 +76,7 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     real = card["metrics"]["real_grouped_cv"]
     for name, (low, high) in real["intervals_95"].items():
         assert 0 <= low <= real[name] <= high <= 1, name
+    assert sorted(real["per_document"]) == real["document_ids"]
 
 
 def test_the_card_says_how_far_down_a_document_candidates_go(small_model) -> None:
