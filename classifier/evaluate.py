@@ -7,7 +7,7 @@ corpus are computed by the same functions but always reported under different ke
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -205,23 +205,29 @@ INTERVAL_METRICS = ("micro_f1", "top1_accuracy", "top3_recall", "false_positive_
 BOOTSTRAP_ROUNDS = 1000
 
 
-def bootstrap_intervals(golds: Sequence[set[int]], predictions: Sequence[Prediction], label_ids: Sequence[int],
-                        groups: Sequence[str], canonical: dict[int, int] | None = None, level: float = 0.95,
-                        rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, list[float]]:
-    """How far each headline figure could move with another sample of documents: a percentile interval from
-    resampling whole groups (regions or source sites) with replacement, the same groups the folds keep apart.
-
-    Why: with about a hundred real documents and two dozen unrelated ones, one document flips a figure by
-    1-5 points; a figure without its interval invites reading noise as progress (or as a regression).
-    """
+def group_resamples(groups: Sequence[str], rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> Iterator[list[int]]:
+    """The documents of each resample of whole groups (regions or source sites) drawn with replacement: the
+    same groups the folds keep apart, since pages or copies of one regulation are not independent."""
     members: dict[str, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
         members[group].append(i)
     keys = sorted(members)
     rng = np.random.default_rng(seed)
-    samples: dict[str, list[float]] = {name: [] for name in INTERVAL_METRICS}
     for _ in range(rounds):
-        picked = [i for k in rng.choice(len(keys), size=len(keys)) for i in members[keys[k]]]
+        yield [i for k in rng.choice(len(keys), size=len(keys)) for i in members[keys[k]]]
+
+
+def bootstrap_intervals(golds: Sequence[set[int]], predictions: Sequence[Prediction], label_ids: Sequence[int],
+                        groups: Sequence[str], canonical: dict[int, int] | None = None, level: float = 0.95,
+                        rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, list[float]]:
+    """How far each headline figure could move with another sample of documents: a percentile interval over
+    ``group_resamples``.
+
+    Why: with about a hundred real documents and two dozen unrelated ones, one document flips a figure by
+    1-5 points; a figure without its interval invites reading noise as progress (or as a regression).
+    """
+    samples: dict[str, list[float]] = {name: [] for name in INTERVAL_METRICS}
+    for picked in group_resamples(groups, rounds, seed):
         report = evaluate([golds[i] for i in picked], [predictions[i] for i in picked], label_ids, None, canonical)
         for name in INTERVAL_METRICS:
             samples[name].append(getattr(report, name))

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-import numpy as np
-
-from classifier.evaluate import DocumentOutcome, pooled_figures
+from classifier.evaluate import DocumentOutcome, group_resamples, pooled_figures
 
 REAL_METRICS = "real_grouped_cv"
 # A new version must not be worse than the current one on the real documents by more than this.
@@ -70,15 +67,9 @@ def paired_worse_shares(new: dict | None, old: dict | None, metrics: list[tuple[
     if not new or not old or set(new) != set(old):
         return None
     ids = sorted(new)
-    members: dict[str, list[int]] = defaultdict(list)
-    for i, doc_id in enumerate(ids):
-        members[str(new[doc_id][0])].append(i)
     outcomes = [[DocumentOutcome(*card[doc_id][1:]) for doc_id in ids] for card in (new, old)]
-    groups = sorted(members)
-    rng = np.random.default_rng(seed)
     worse = dict.fromkeys((name for name, _ in metrics), 0)
-    for _ in range(rounds):
-        picked = [i for g in rng.choice(len(groups), size=len(groups)) for i in members[groups[g]]]
+    for picked in group_resamples([str(new[doc_id][0]) for doc_id in ids], rounds, seed):
         after, before = (pooled_figures([rows[i] for i in picked]) for rows in outcomes)
         for name, direction in metrics:
             worse[name] += (after[name] - before[name]) * direction < -PROMOTION_TOLERANCE
