@@ -22,9 +22,7 @@ from classifier.rules import KeywordRules, RuleHit, path_rule
 from classifier.spans import PageLike, index_sentences, spans_in
 from classifier.text import compose, head_of
 from evidence.catalog import Catalog
-from evidence.domain import Suggestion
-
-TOP_CANDIDATES = 5  # a document's best indicators shown to a reviewer (interchangeable ones counted once)
+from evidence.domain import CANDIDATES_SHOWN, Suggestion
 
 
 def decide(scores: np.ndarray, label_ids: list[int], thresholds: dict[int, float], default: float = 0.5,
@@ -162,7 +160,7 @@ class IndicatorClassifier:
         is_candidate = self.model.candidate_rule.candidates(scores, labels, canonical)
         candidates = [
             Suggestion(labels[i], round(float(scores[i]), 4), (), False, candidate=labels[i] in is_candidate)
-            for i in order if ranks[labels[i]] < TOP_CANDIDATES
+            for i in order if ranks[labels[i]] < CANDIDATES_SHOWN
         ]
         suggestions: list[Suggestion] = []
         for i in decide(scores, labels, self.model.thresholds, gate=self.model.document_gate):

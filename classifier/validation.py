@@ -21,7 +21,8 @@ from sklearn.model_selection import GroupKFold
 
 from classifier.evaluate import EvaluationReport, Prediction, evaluate
 from classifier.model import CandidateRule, canonical_ranks
-from classifier.predict import TOP_CANDIDATES, decide
+from classifier.predict import decide
+from evidence.domain import CANDIDATES_SHOWN
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.901, 0.025), 3)
 SHRINK_POSITIVES = 5.0  # a per-indicator threshold counts as much as the shared one after this many positives
@@ -30,7 +31,7 @@ SHARED_ONLY = float("inf")
 # A gap report calls evidence missing only when no file has the indicator among its candidates: a
 # document's best few indicators (interchangeable ones counted once) above a floor. How many is chosen per
 # framework: the fewest that reach CANDIDATE_RANK_RECALL of the real documents' true indicators, at most the
-# TOP_CANDIDATES a reviewer is shown. Umbrella regulations are left out of that count: ten labels from a
+# CANDIDATES_SHOWN a reviewer is shown. Umbrella regulations are left out of that count: ten labels from a
 # title cannot all rank near the top, and any one of them found is enough for their policy indicators.
 CANDIDATE_RANK_RECALL = 0.95
 CANDIDATE_RECALL = 0.98  # the floor keeps this share of the true indicators found among the candidate ranks
@@ -146,12 +147,12 @@ def _true_ranks(scores: np.ndarray, golds: Sequence[frozenset[int]], label_ids: 
 def choose_candidate_ranks(scores: np.ndarray, golds: Sequence[frozenset[int]], label_ids: Sequence[int],
                            canonical: dict[int, int] | None = None) -> int:
     """The fewest best indicators per document that hold CANDIDATE_RANK_RECALL of the true ones (at most
-    TOP_CANDIDATES): a framework whose first three miss more evidence looks further down each document."""
+    CANDIDATES_SHOWN): a framework whose first three miss more evidence looks further down each document."""
     found = [rank for rank, _ in _true_ranks(scores, golds, label_ids, canonical or {})]
-    for ranks in range(1, TOP_CANDIDATES + 1):
+    for ranks in range(1, CANDIDATES_SHOWN + 1):
         if found and sum(rank < ranks for rank in found) >= CANDIDATE_RANK_RECALL * len(found):
             return ranks
-    return TOP_CANDIDATES
+    return CANDIDATES_SHOWN
 
 
 def choose_candidate_floor(scores: np.ndarray, golds: Sequence[frozenset[int]], label_ids: Sequence[int],

@@ -29,7 +29,9 @@ class Suggestion:
     maturity_reason: str | None = None
 
 
-CANDIDATES_SHOWN = 5  # a document's best indicators listed beside its suggestions
+# A document's best indicators listed beside its suggestions (interchangeable ones counted once by the
+# classifier); no model looks further down a document for "perlu dicek" candidates.
+CANDIDATES_SHOWN = 5
 
 
 class _Ranked(Protocol):

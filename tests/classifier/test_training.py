@@ -18,10 +18,11 @@ from classifier.artifact import (
     save_model,
 )
 from classifier.corpus.real import load_manifest
-from classifier.predict import TOP_CANDIDATES, IndicatorClassifier
+from classifier.predict import IndicatorClassifier
 from classifier.train import train_model
 from classifier.validation import THRESHOLD_GRID
 from evidence.catalog import load_catalog
+from evidence.domain import CANDIDATES_SHOWN
 from tests.fixtures.real_documents import needs_real_documents
 
 pytestmark = needs_real_documents
@@ -68,7 +69,7 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     assert len(card["data_sha256"]) == 64 and "scikit-learn" in card["libraries"]
     assert card["metrics"]["generated_cv"]["folds"] == 2
     rule = model.candidate_rule
-    assert 0 < rule.floor < 1 and 1 <= rule.ranks <= TOP_CANDIDATES
+    assert 0 < rule.floor < 1 and 1 <= rule.ranks <= CANDIDATES_SHOWN
     assert card["candidate_ranks"] == rule.ranks
     flags = card["metrics"]["real_grouped_cv"]["critical_flags"]
     assert flags["candidates_per_document"] > 0
@@ -87,7 +88,7 @@ def test_the_card_says_how_far_down_a_document_candidates_go(small_model) -> Non
         card = {**model.card, "candidate_ranks": ranks, "candidate_floor": 0.0}
         shown = IndicatorClassifier(dataclasses.replace(model, card=card), catalog).classify(text).candidates
         flagged[ranks] = [c.indicator_id for c in shown if c.candidate]
-        assert len(shown) >= TOP_CANDIDATES
+        assert len(shown) >= CANDIDATES_SHOWN
     canonical = catalog.canonical_ids()  # interchangeable indicators take one place
     assert [len({canonical.get(i, i) for i in flagged[r]}) for r in (1, 4)] == [1, 4]
     assert flagged[4][0] == flagged[1][0]

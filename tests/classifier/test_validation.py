@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from classifier.model import CandidateRule
-from classifier.predict import TOP_CANDIDATES
 from classifier.validation import (
     THRESHOLD_GRID,
     choose_candidate_floor,
@@ -15,6 +14,7 @@ from classifier.validation import (
     cross_fitted_report,
     grouped_folds,
 )
+from evidence.domain import CANDIDATES_SHOWN
 
 LABELS = [1, 2]
 
@@ -62,7 +62,7 @@ def test_candidate_ranks_are_the_fewest_that_hold_most_true_indicators() -> None
 
 def test_candidate_ranks_never_exceed_what_a_reviewer_is_shown() -> None:
     scores, golds, labels = _ranked_truth([7] * 20)
-    assert choose_candidate_ranks(scores, golds, labels) == TOP_CANDIDATES
+    assert choose_candidate_ranks(scores, golds, labels) == CANDIDATES_SHOWN
 
 
 def test_umbrella_regulations_do_not_push_the_candidate_ranks_down() -> None:
