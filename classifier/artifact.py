@@ -120,6 +120,11 @@ def render_card(meta: dict) -> str:
                      f"in {flags['evidence_removed']['flagged']} of {flags['evidence_removed']['archives']} archives (in "
                      "the others another file is a candidate: \"perlu dicek\")."
                      if "evidence_removed" in flags else "")]
+        held = flags.get("held_indicators")
+        if held:
+            lines += ["", f"Indicators the five fold archives hold: {held['held']}; a file that holds it suggests "
+                      f"{held['suggested']}, lists {held['to_check']} more as \"perlu dicek\", and misses "
+                      f"{held['missed']}."]
     if real:
         lines += ["", f"Real documents: {real.get('documents')} in {real.get('groups')} groups "
                   f"({real.get('grouped_by')}), {real.get('folds')} folds; {real.get('thresholds')}. "

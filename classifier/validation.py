@@ -233,9 +233,15 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
       that hold it, is an archive where the flag is due; how many of them raise it (the rest show the item
       as "perlu dicek" because some other file ranks it among its candidates);
     - the candidate ranks each fold chose, and candidates per document (a reviewer's load).
+
+    ``held_indicators`` is the issue's first symptom ("found evidence for 14 of the 34 indicators the archive
+    holds"), summed over the fold archives: of the indicators some document of an archive holds
+    (interchangeable ones counted once), how many a document holding it gets as a suggestion, how many only
+    as "perlu dicek", and how many neither (found, at best, through a file that does not hold it).
     """
     canonical = canonical or {}
     per_fold = []
+    held = {"held": 0, "suggested": 0, "to_check": 0, "missed": 0}
     ranks_chosen = []
     listed = 0
     removed = {"archives": 0, "flagged": 0}
@@ -251,6 +257,8 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
                           rule.candidates(row, label_ids, canonical))
             listed += len(covered[i][1])
         ranks_chosen.append(rule.ranks)
+        for key, count in _held_states(covered, golds, canonical).items():
+            held[key] += count
         suggested = set().union(*(c[0] for c in covered.values()))
         candidates = set().union(*(c[1] for c in covered.values()))
         per_fold.append(_flags(critical, suggested, candidates, set().union(*(golds[i] for i in test_idx))))
@@ -267,9 +275,27 @@ def out_of_fold_critical_flags(oof: np.ndarray, golds: Sequence[frozenset[int]],
         "fold_archives": {key: sum(f[key] for f in per_fold) for key in ("flags", "false_flags", "threshold_only_flags",
                                                                        "threshold_only_false_flags")},
         "evidence_removed": removed,
+        "held_indicators": held,
         "candidate_ranks_per_fold": ranks_chosen,
         "candidates_per_document": round(listed / len(golds), 3) if len(golds) else 0.0,
     }
+
+
+def _held_states(covered: dict[int, tuple[set[int], set[int]]], golds: Sequence[frozenset[int]],
+                 canonical: dict[int, int]) -> dict[str, int]:
+    """How each indicator an archive holds fares in it: suggested by, or a candidate of, a file that holds it."""
+    def one(labels: set[int] | frozenset[int]) -> set[int]:
+        return {canonical.get(label, label) for label in labels}
+
+    states: dict[int, str] = {}
+    for i, (suggested, candidates) in covered.items():
+        gold = one(golds[i])
+        for label in gold:
+            state = "suggested" if label in one(suggested) else "to_check" if label in one(candidates) else "missed"
+            if states.get(label) != "suggested" and not (states.get(label) == "to_check" and state == "missed"):
+                states[label] = state
+    counts = {key: sum(state == key for state in states.values()) for key in ("suggested", "to_check", "missed")}
+    return {"held": len(states), **counts}
 
 
 def _flags(critical: Sequence[tuple[str, Sequence[int]]], suggested: set[int], candidates: set[int],

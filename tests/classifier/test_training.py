@@ -74,6 +74,8 @@ def test_one_shared_threshold_on_the_second_stage_scale(small_model) -> None:
     flags = card["metrics"]["real_grouped_cv"]["critical_flags"]
     assert flags["candidates_per_document"] > 0
     assert 0 <= flags["evidence_removed"]["flagged"] <= flags["evidence_removed"]["archives"]
+    held = flags["held_indicators"]
+    assert held["held"] > 0 and held["suggested"] + held["to_check"] + held["missed"] == held["held"]
     real = card["metrics"]["real_grouped_cv"]
     for name, (low, high) in real["intervals_95"].items():
         assert 0 <= low <= real[name] <= high <= 1, name
@@ -112,6 +114,7 @@ def test_artifact_round_trip_without_pickle(small_model, tmp_path: Path) -> None
     card_text = (tmp_path / catalog.id / model.version / CARD_MARKDOWN).read_text(encoding="utf-8")
     assert f"a document's first {model.candidate_rule.ranks} indicators" in card_text
     assert "Candidates per document:" in card_text
+    assert "Indicators the five fold archives hold:" in card_text
 
 
 def test_a_model_file_with_foreign_types_is_refused(small_model, tmp_path: Path) -> None:

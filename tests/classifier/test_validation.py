@@ -161,6 +161,26 @@ def test_critical_flags_are_due_when_the_evidence_is_taken_out() -> None:
     assert result["evidence_removed"] == {"archives": 5, "flagged": 0}
 
 
+def test_held_indicators_are_counted_by_the_state_a_holding_file_gives_them() -> None:
+    from classifier.validation import out_of_fold_critical_flags
+
+    labels = [1, 2, 3]
+    groups = [f"g{i % 5}" for i in range(15)]  # every fold gets one document of each kind below
+    kinds = [  # (gold, scores)
+        (frozenset({1}), [0.9, 0.02, 0.0]),  # 1 is suggested
+        (frozenset({2}), [0.0, 0.02, 0.0]),  # 2 ranks first but scores under every threshold: "perlu dicek"
+        (frozenset({3}), [0.0, 0.02, 0.0]),  # 3 scores nothing: missed
+    ]
+    golds = [kinds[i % 3][0] for i in range(15)]
+    scores = np.array([kinds[i % 3][1] for i in range(15)])
+    result = out_of_fold_critical_flags(scores, golds, labels, grouped_folds(groups), [])
+    assert result["held_indicators"] == {"held": 15, "suggested": 5, "to_check": 5, "missed": 5}
+    # A file that does not hold 3 suggesting it does not make 3 found.
+    scores[0::3, 2] = 0.9
+    result = out_of_fold_critical_flags(scores, golds, labels, grouped_folds(groups), [])
+    assert result["held_indicators"] == {"held": 15, "suggested": 5, "to_check": 5, "missed": 5}
+
+
 def test_shared_only_gives_every_indicator_the_shared_threshold() -> None:
     from classifier.validation import SHARED_ONLY
 
