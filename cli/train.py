@@ -10,6 +10,7 @@ from rich.table import Table
 from cli.common import FrameworkOption, catalog_for, console, context, fail
 from evidence.confirmed_labels import ConfirmedLabel
 from evidence.i18n import label
+from evidence.reviews.agreement import Agreement
 from evidence.settings import Settings
 
 models_app = typer.Typer(help="Model versions in models/: list, promote, roll back.")
@@ -69,15 +70,30 @@ def train(
         console.print(f"Versi {result.version} TIDAK diaktifkan (tetap {result.current}): {result.reason}.")
 
 
+def _has_database(settings: Settings) -> bool:
+    """False on a fresh checkout, before anything created the embedded SQLite file (no need to create it)."""
+    url = settings.resolved_database_url()
+    return not (url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists())
+
+
 def confirmed_from_database(settings: Settings, framework: str) -> list[ConfirmedLabel]:
-    """Reviewer-confirmed documents; none when this machine has no database yet (a fresh checkout)."""
+    """Reviewer-confirmed documents; none when this machine has no database yet."""
     from evidence.confirmed_labels import confirmed_labels
 
-    url = settings.resolved_database_url()
-    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+    if not _has_database(settings):
         return []
     with context().db.session() as session:
         return confirmed_labels(session, framework)
+
+
+def agreement_from_database(settings: Settings, framework: str) -> dict[str, Agreement]:
+    """How reviewers agreed with each version; nothing when this machine has no database yet."""
+    from evidence.reviews.agreement import model_agreement
+
+    if not _has_database(settings):
+        return {}
+    with context().db.session() as session:
+        return model_agreement(session, framework)
 
 
 @models_app.command("list")
@@ -89,16 +105,30 @@ def list_models(framework: str | None = FrameworkOption) -> None:
     settings = rt.settings
     catalog = catalog_for(framework, rt)
     current = current_version(settings.models_dir, catalog.id)
+    agreement = agreement_from_database(settings, catalog.id)
     table = Table(title=f"Model {catalog.id}")
-    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait", "Diukur dengan"):
+    for col in ("Versi", "Aktif", "Dibuat", "micro-F1 dok. nyata", "top-3 recall", "FP tak terkait", "Diukur dengan",
+                "Di dokumen yang direviu"):
         table.add_column(col)
     for version in list_versions(settings.models_dir, catalog.id):
         card = load_card(settings.models_dir, catalog.id, version)
         measure, m = real_figures(card)
         table.add_row(version, "*" if version == current else "", card.get("created_at", ""),
                       *(_with_interval(m, name) for name in ("micro_f1", "top3_recall", "false_positive_rate_unrelated")),
-                      label("model.measure", measure or "none"))
+                      label("model.measure", measure or "none"), _agreement_cell(agreement.get(version)))
     console.print(table)
+
+
+def _agreement_cell(agreement: Agreement | None) -> str:
+    """What reviewers here made of this version's suggestions, in their words."""
+    if agreement is None:
+        return "-"
+    parts = [f"{agreement.documents} dok."]
+    if agreement.precision is not None:
+        parts.append(f"{agreement.accepted} dari {agreement.suggested} saran diterima ({agreement.precision:.0%})")
+    if agreement.found_or_to_check is not None:
+        parts.append(f"{agreement.found_or_to_check:.0%} indikator terkonfirmasi disarankan atau perlu dicek")
+    return "; ".join(parts)
 
 
 def _with_interval(figures: dict, name: str) -> str:

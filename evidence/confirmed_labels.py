@@ -8,16 +8,19 @@ one example (their reviews are pooled), so a file uploaded by three OPDs does no
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from evidence.db.models import Document, DocumentText, Review, SuggestionRecord
-from evidence.reviews import effective_indicators, latest_per_indicator, pick_current
-
-HUMAN_SOURCES = frozenset({"accepted", "relabelled"})
+from evidence.db.models import Document, DocumentText, SuggestionRecord
+from evidence.reviews import (
+    HUMAN_SOURCES,
+    effective_indicators,
+    latest_per_indicator,
+    pick_current,
+    reviews_by_content,
+)
 
 
 @dataclass(frozen=True)
@@ -30,16 +33,7 @@ class ConfirmedLabel:
 
 def confirmed_labels(session: Session, framework: str) -> list[ConfirmedLabel]:
     """One entry per reviewed content, ordered by SHA-256 so the training data hash is stable."""
-    reviews_by_doc: dict[int, list[Review]] = defaultdict(list)
-    for review in session.scalars(select(Review).where(Review.framework_id == framework).order_by(Review.id)):
-        reviews_by_doc[review.document_id].append(review)
-    if not reviews_by_doc:
-        return []
-    docs = session.scalars(select(Document).where(Document.id.in_(reviews_by_doc))).all()
-    source_of = {d.id: d.duplicate_of_id or d.id for d in docs}  # copies point at the processed original
-    by_source: dict[int, list[Review]] = defaultdict(list)
-    for doc_id, reviews in reviews_by_doc.items():
-        by_source[source_of[doc_id]].extend(reviews)
+    by_source = reviews_by_content(session, framework)
     labels: dict[str, ConfirmedLabel] = {}
     for source_id, reviews in by_source.items():
         source = session.get(Document, source_id)

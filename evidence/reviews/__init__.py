@@ -14,11 +14,13 @@ gap report must agree on what a document *counts for* once people have looked at
 ``effective_indicators`` (Python, for reports and pages) and ``effective_indicator_condition`` (SQL, for
 list filters) implement that rule twice; the tests check that they agree. The package has one module per
 job: ``requests`` (what may be asked), ``current`` (which suggestions count), ``record`` (writing) and
-``effective`` (what a document counts for).
+``effective`` (what a document counts for), ``agreement`` (how far reviewers agreed with each model
+version).
 """
 
 from evidence.reviews.current import SuggestionLike, current_suggestion_ids, current_versions, pick_current
 from evidence.reviews.effective import (
+    HUMAN_SOURCES,
     EffectiveIndicator,
     ReviewLike,
     effective_indicator_condition,
@@ -27,6 +29,7 @@ from evidence.reviews.effective import (
     latest_review_ids,
     review_history,
     reviewed_condition,
+    reviews_by_content,
 )
 from evidence.reviews.record import (
     ItemOutcome,
@@ -56,6 +59,7 @@ __all__ = [
     "ACCEPT",
     "DECISIONS",
     "HUMAN_SCORE",
+    "HUMAN_SOURCES",
     "MAX_BULK_ITEMS",
     "MAX_REASON_CHARS",
     "REJECT",
@@ -82,6 +86,7 @@ __all__ = [
     "record_reviews",
     "review_history",
     "reviewed_condition",
+    "reviews_by_content",
     "unreadable_reason",
     "validate_request",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -12,6 +13,9 @@ from sqlalchemy.orm import Session, aliased
 from evidence.db.models import Document, Review, SuggestionRecord
 from evidence.reviews.current import SuggestionLike, current_suggestion_ids
 from evidence.reviews.requests import ACCEPT, HUMAN_SCORE, REJECT, RELABEL
+
+# Where an effective indicator came from that a person decided (as opposed to the model's own suggestion).
+HUMAN_SOURCES = frozenset({"accepted", "relabelled"})
 
 
 class ReviewLike(Protocol):
@@ -46,6 +50,22 @@ def review_history(session: Session, document_id: int, framework: str) -> list[R
         .order_by(Review.id.desc())
     )
     return list(session.scalars(stmt))
+
+
+def reviews_by_content(session: Session, framework: str) -> dict[int, list[Review]]:
+    """Every review of ``framework``, oldest first, pooled per processed content: a copy of a file (another
+    upload, another OPD's ZIP) points at its original, so one content's decisions are judged together."""
+    by_doc: dict[int, list[Review]] = defaultdict(list)
+    for review in session.scalars(select(Review).where(Review.framework_id == framework).order_by(Review.id)):
+        by_doc[review.document_id].append(review)
+    if not by_doc:
+        return {}
+    source_of: dict[int, int] = {doc_id: source for doc_id, source in session.execute(
+        select(Document.id, func.coalesce(Document.duplicate_of_id, Document.id)).where(Document.id.in_(by_doc)))}
+    pooled: dict[int, list[Review]] = defaultdict(list)
+    for doc_id, reviews in by_doc.items():
+        pooled[source_of.get(doc_id, doc_id)].extend(reviews)
+    return {source: sorted(reviews, key=lambda r: r.id) for source, reviews in pooled.items()}
 
 
 def latest_per_indicator(reviews: Iterable[ReviewLike]) -> dict[int, ReviewLike]:

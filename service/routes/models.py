@@ -6,10 +6,38 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from classifier.artifact import current_version, list_versions, load_card, real_figures
+from evidence.reviews.agreement import Agreement, model_agreement
 from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
 
 router = APIRouter(prefix=API_PREFIX, tags=["model"])
+
+
+class ReviewAgreementOut(BaseModel):
+    """How reviewers' decisions agreed with this version's suggestions on this Pemda's own documents
+    (``evidence.reviews.agreement``): documents reviewed after it suggested, never ones it was trained on."""
+
+    documents: int
+    suggested: int
+    accepted: int
+    confirmed: int
+    confirmed_as_candidate: int
+    nothing_confirmed: int
+    nothing_confirmed_suggested: int
+    precision: float | None
+    recall: float | None
+    found_or_to_check: float | None
+    unrelated_with_suggestion: float | None
+
+    @classmethod
+    def of(cls, agreement: Agreement) -> ReviewAgreementOut:
+        return cls(documents=agreement.documents, suggested=agreement.suggested, accepted=agreement.accepted,
+                   confirmed=agreement.confirmed, confirmed_as_candidate=agreement.confirmed_as_candidate,
+                   nothing_confirmed=agreement.nothing_confirmed,
+                   nothing_confirmed_suggested=agreement.nothing_confirmed_suggested,
+                   precision=agreement.precision, recall=agreement.recall,
+                   found_or_to_check=agreement.found_or_to_check,
+                   unrelated_with_suggestion=agreement.unrelated_with_suggestion)
 
 
 class ModelVersionOut(BaseModel):
@@ -24,6 +52,8 @@ class ModelVersionOut(BaseModel):
     real_documents_measure: str | None = None
     # 95% interval [low, high] of each headline figure (bootstrap over the document groups), where the card has it.
     real_documents_intervals: dict[str, list[float]] = {}
+    # On the documents reviewers decided here, against the suggestions of this version they saw; null before any.
+    review_agreement: ReviewAgreementOut | None = None
 
 
 class ModelsOut(BaseModel):
@@ -45,9 +75,12 @@ HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_
 
 @router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
 def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
-    """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on)."""
+    """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on),
+    and how reviewers here agreed with each version's suggestions."""
     models_dir = rt.settings.models_dir
     current = current_version(models_dir, catalog.id)
+    with rt.db.session() as session:
+        agreement = model_agreement(session, catalog.id)
     versions = []
     for version in list_versions(models_dir, catalog.id):
         card = load_card(models_dir, catalog.id, version)
@@ -57,6 +90,7 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
             real_documents={k: figures[k] for k in HEADLINE_METRICS if k in figures}, real_documents_measure=measure,
             real_documents_intervals=figures.get("intervals_95", {}),
+            review_agreement=ReviewAgreementOut.of(agreement[version]) if version in agreement else None,
         ))
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 

@@ -196,3 +196,12 @@ def test_models_list_names_how_each_version_was_measured_on_real_documents() -> 
                 "real_not_trained_on": "dokumen nyata yang tidak dilatihkan"}[measure] in row
     current = current_version(models_dir, "spbe-2020")
     assert current is not None and "intervals_95" in real_figures(load_card(models_dir, "spbe-2020", current))[1]
+
+
+def test_models_list_says_in_the_users_words_how_reviewers_agreed() -> None:
+    from cli.train import _agreement_cell
+    from evidence.reviews.agreement import Agreement
+
+    assert _agreement_cell(None) == "-"
+    cell = _agreement_cell(Agreement("v1", documents=4, suggested=5, accepted=4, confirmed=6, confirmed_as_candidate=1))
+    assert cell == "4 dok.; 4 dari 5 saran diterima (80%); 83% indikator terkonfirmasi disarankan atau perlu dicek"

@@ -9,6 +9,8 @@ import pytest
 
 from classifier.artifact import current_version, list_versions, load_card
 from classifier.promotion import promotion_decision
+from tests.service import seed
+from tests.service.seed import S
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -31,6 +33,27 @@ def test_models_lists_versions_with_real_document_figures(make_service, tmp_path
     assert low <= current["real_documents"]["micro_f1"] <= high
     assert all(v["real_documents"] for v in body["versions"]), "every version carries real-document figures"
     assert service.get("/api/v1/models", user="kominfo").status_code == 403
+
+
+def test_models_say_how_reviewers_agreed_with_each_version(make_service, tmp_path: Path) -> None:
+    models = _models_copy(tmp_path)
+    service = make_service(SPBE_DATA_DIR=str(tmp_path / "var"), SPBE_MODELS_DIR=str(models))
+    version = current_version(models, "spbe-2020")
+    with service.db.session() as session:
+        b = seed.batch(session)
+        sk = seed.document(session, b, "Diskominfo/sk.pdf", opd=seed.KOMINFO,
+                           suggestions=[S(19, 0.91, 0.5, model_version=version), S(10, 0.45, 0.5, model_version=version)])
+        festival = seed.document(session, b, "Disparbud/festival.pdf", opd=seed.BAPPEDA,
+                                 suggestions=[S(35, 0.7, 0.5, model_version=version)])
+    for doc, body in ((sk.id, {"indicator_id": 19, "decision": "accept"}),
+                      (festival.id, {"indicator_id": 35, "decision": "reject"})):
+        assert service.post(f"/api/v1/documents/{doc}/reviews", user="rina", json=body).status_code == 201
+    versions = service.get("/api/v1/models?framework=spbe-2020", user="rina").json()["versions"]
+    current = next(v for v in versions if v["version"] == version)
+    agreement = current["review_agreement"]
+    assert agreement["documents"] == 2 and agreement["suggested"] == 2 and agreement["accepted"] == 1
+    assert agreement["precision"] == 0.5 and agreement["unrelated_with_suggestion"] == 1.0
+    assert all(v["review_agreement"] is None for v in versions if v["version"] != version)
 
 
 @pytest.mark.usefixtures("two_real_folds")
