@@ -30,6 +30,7 @@ class S:
     threshold: float | None = 0.5
     model_version: str = "m1"
     reasons: tuple[str, ...] = ("kata kunci",)
+    candidate: bool = False  # among the document's "perlu dicek" candidates
 
 
 def batch(session: Session, *, opd_scope: str | None = None, framework: str = FRAMEWORK,
@@ -53,11 +54,16 @@ def document(
     text: str | None = None,
     content: bytes | None = None,
     error: str | None = None,
+    duplicate_of: Document | None = None,
 ) -> Document:
+    """A document with its suggestion rows; a ``duplicate_of`` copy shares its original's content (and hash)."""
     digest = hashlib.sha256(content if content is not None else path.encode()).hexdigest()
+    if duplicate_of is not None:
+        status, digest = "duplicate", duplicate_of.sha256 or digest
     doc = Document(batch_id=parent.id, path=path, filename=path.rsplit("/", 1)[-1], opd=opd, status=status,
                    sha256=digest if status != "failed" else None, error=error, text_chars=len(text or ""),
-                   size_bytes=len(content or b""), media_type="text/plain" if text else None)
+                   size_bytes=len(content or b""), media_type="text/plain" if text else None,
+                   duplicate_of_id=duplicate_of.id if duplicate_of is not None else None)
     session.add(doc)
     session.flush()
     if text is not None:
@@ -67,16 +73,16 @@ def document(
         session.add(SuggestionRecord(
             document_id=doc.id, framework_id=parent.framework_id, indicator_id=s.indicator_id, score=s.score,
             threshold=s.threshold, above_threshold=s.threshold is not None and s.score >= s.threshold, rank=rank,
-            reasons=list(s.reasons), model_version=s.model_version,
+            reasons=list(s.reasons), model_version=s.model_version, candidate=s.candidate,
         ))
     session.flush()
     return doc
 
 
 def review(session: Session, doc: Document, indicator_id: int, decision: str, *, new_indicator_id: int | None = None,
-           reviewer: str = "rina", framework: str = FRAMEWORK) -> Review:
+           reviewer: str = "rina", framework: str = FRAMEWORK, model_version: str | None = None) -> Review:
     row = Review(document_id=doc.id, framework_id=framework, indicator_id=indicator_id, decision=decision,
-                 new_indicator_id=new_indicator_id, reviewer=reviewer)
+                 new_indicator_id=new_indicator_id, reviewer=reviewer, model_version=model_version)
     session.add(row)
     session.flush()
     return row

@@ -4,63 +4,33 @@ from __future__ import annotations
 
 import pytest
 
-from evidence.db.models import Batch, Document, Framework, Review, SuggestionRecord
 from evidence.reviews.agreement import Agreement, model_agreement
+from tests.service import seed
+from tests.service.seed import BAPPEDA, KOMINFO, S
 
 
-def _doc(session, batch: Batch, path: str, sha: str, *, duplicate_of: int | None = None) -> Document:
-    doc = Document(batch_id=batch.id, path=path, filename=path.rsplit("/", 1)[-1], sha256=sha,
-                   status="duplicate" if duplicate_of else "ok", duplicate_of_id=duplicate_of)
-    session.add(doc)
-    session.flush()
-    return doc
-
-
-def _rows(session, doc: Document, version: str, suggested: tuple[int, ...], candidates: tuple[int, ...] = ()) -> None:
-    for rank, indicator in enumerate((*suggested, *candidates)):
-        above = indicator in suggested
-        session.add(SuggestionRecord(document_id=doc.id, framework_id="spbe-2020", indicator_id=indicator,
-                                     score=0.9 if above else 0.2, threshold=0.5, above_threshold=above,
-                                     candidate=True, rank=rank, reasons=[], model_version=version))
-    session.flush()
-
-
-def _review(session, doc: Document, indicator: int, decision: str, new: int | None = None,
-            version: str | None = "m1") -> None:
-    session.add(Review(document_id=doc.id, framework_id="spbe-2020", indicator_id=indicator, decision=decision,
-                       new_indicator_id=new, reviewer="rina", model_version=version))
-    session.flush()
+def _candidate(indicator: int, version: str = "m1") -> S:
+    return S(indicator, 0.2, 0.5, model_version=version, candidate=True)
 
 
 def test_agreement_counts_each_reviewed_content_against_the_version_its_reviewer_saw(database) -> None:
     with database.session() as s:
-        if s.get(Framework, "spbe-2020") is None:
-            s.add(Framework(id="spbe-2020", name="SPBE", catalog_version="1"))
-            s.flush()
-        batch = Batch(framework_id="spbe-2020", source_name="kiriman.zip", status="done")
-        s.add(batch)
-        s.flush()
-        sk = _doc(s, batch, "Setda/SK Tim.pdf", "a" * 64)
-        _rows(s, sk, "m1", suggested=(10, 19), candidates=(20,))
-        copy = _doc(s, batch, "Bappeda/SK Tim.pdf", "a" * 64, duplicate_of=sk.id)
-        _review(s, sk, 10, "accept")
-        _review(s, copy, 19, "relabel", new=20)  # on the copy: the same content, counted once
-        half = _doc(s, batch, "Setda/Perbup.pdf", "b" * 64)
-        _rows(s, half, "m1", suggested=(1, 11))
-        _review(s, half, 1, "accept")  # 11 undecided: left out
-        festival = _doc(s, batch, "Dinas/festival.pdf", "c" * 64)
-        _rows(s, festival, "m1", suggested=(35,))
-        _review(s, festival, 35, "reject")  # unrelated, yet suggested
-        rka = _doc(s, batch, "Kominfo/RKA.pdf", "d" * 64)
-        _rows(s, rka, "m1", suggested=(), candidates=(13,))
-        _review(s, rka, 13, "accept")  # below the threshold, but "perlu dicek": the gap report did not miss it
-        rescanned = _doc(s, batch, "Setda/SE.pdf", "e" * 64)
-        _rows(s, rescanned, "m1", suggested=(5,))
-        _rows(s, rescanned, "m2", suggested=(6,))
-        _review(s, rescanned, 6, "accept", version="m2")  # judged against m2, whose suggestion the reviewer saw
-        old = _doc(s, batch, "Setda/lama.pdf", "f" * 64)
-        _rows(s, old, "m1", suggested=(7,))
-        _review(s, old, 7, "accept", version=None)  # recorded before versions were: left out
+        b = seed.batch(s)
+        sk = seed.document(s, b, "Setda/SK Tim.pdf", opd=KOMINFO, suggestions=[S(10, 0.9), S(19, 0.8), _candidate(20)])
+        copy = seed.document(s, b, "Bappeda/SK Tim.pdf", opd=BAPPEDA, duplicate_of=sk)
+        seed.review(s, sk, 10, "accept", model_version="m1")
+        seed.review(s, copy, 19, "relabel", new_indicator_id=20, model_version="m1")  # the same content, once
+        half = seed.document(s, b, "Setda/Perbup.pdf", opd=KOMINFO, suggestions=[S(1, 0.9), S(11, 0.8)])
+        seed.review(s, half, 1, "accept", model_version="m1")  # 11 undecided: left out
+        festival = seed.document(s, b, "Dinas/festival.pdf", opd=KOMINFO, suggestions=[S(35, 0.7)])
+        seed.review(s, festival, 35, "reject", model_version="m1")  # unrelated, yet suggested
+        rka = seed.document(s, b, "Kominfo/RKA.pdf", opd=KOMINFO, suggestions=[_candidate(13)])
+        seed.review(s, rka, 13, "accept", model_version="m1")  # under the threshold, but "perlu dicek"
+        rescanned = seed.document(s, b, "Setda/SE.pdf", opd=KOMINFO,
+                                  suggestions=[S(5, 0.9), S(6, 0.9, model_version="m2")])
+        seed.review(s, rescanned, 6, "accept", model_version="m2")  # judged against m2, which the reviewer saw
+        old = seed.document(s, b, "Setda/lama.pdf", opd=KOMINFO, suggestions=[S(7, 0.9)])
+        seed.review(s, old, 7, "accept")  # recorded before reviews named a version: left out
     with database.session() as s:
         found = model_agreement(s, "spbe-2020")
     assert set(found) == {"m1", "m2"}
@@ -75,4 +45,4 @@ def test_agreement_counts_each_reviewed_content_against_the_version_its_reviewer
 def test_no_reviews_no_figures(database) -> None:
     with database.session() as s:
         assert model_agreement(s, "pemdi-2026") == {}
-        assert Agreement("m1").precision is None and Agreement("m1").found_or_to_check is None
+    assert Agreement("m1").precision is None and Agreement("m1").found_or_to_check is None
