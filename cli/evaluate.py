@@ -105,6 +105,13 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
     weak = sorted((v["f1"], k, v["support"]) for k, v in metrics["per_indicator"].items() if v["support"] and v["f1"] < 0.5)
     if weak:
         console.print("  indikator lemah (F1 < 0,5; dukungan): " + ", ".join(f"{k} ({f:.2f}; {n})" for f, k, n in weak))
+    flags = metrics.get("critical_flags", {})
+    held = flags.get("held_indicators")
+    if held:
+        console.print(f"  arsip per lipatan: {held['held']} indikator ada buktinya; {held['suggested']} disarankan oleh "
+                      f"berkas buktinya, {held['to_check']} perlu dicek, {held['missed']} terlewat; tanda kritis "
+                      f"\"belum ada\" yang keliru: {flags['fold_archives']['false_flags']} dari "
+                      f"{flags['fold_archives']['flags']}")
     if json_out:
         json_out.write_text(json.dumps({"framework": catalog.id, **metrics}, indent=2, ensure_ascii=False),
                             encoding="utf-8")

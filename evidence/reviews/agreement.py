@@ -2,8 +2,8 @@
 
 Why: the model card measures a version on 122 public documents; a Tim Koordinasi wants to know how it does
 on *their* archive, and every review answers that a little more. A reviewed document is judged against the
-suggestions of the version its reviewer saw (the reviews record it), so the figure is out of sample: a
-later version trained on that document never judges it.
+suggestions of the first version a reviewer decided on (the reviews record it), so the figure is out of
+sample: a later version trained on that document never judges it.
 
 A document counts once (copies of one content pool their reviews, as for training) and only when every
 suggestion the reviewer saw was decided; otherwise an undecided suggestion would count as neither right nor
@@ -110,8 +110,10 @@ def document_agreement(rows: Sequence[RowLike], reviews: Iterable[ReviewLike]) -
 def model_agreement(session: Session, framework: str) -> dict[str, Agreement]:
     """Model version -> how reviewers' decisions agreed with its suggestions, over reviewed documents.
 
-    A content's reviews are judged against the version named by its latest review; reviews recorded
-    without a version (before versions were recorded) are left out."""
+    A content is judged against the first version whose suggestion a reviewer decided: it made its
+    suggestions before anyone confirmed a label of that content, so it was never trained on it (a later
+    version may have been). Decisions on indicators no version suggested carry no version and still count
+    as confirmed; contents with no versioned decision at all (from before reviews named one) are left out."""
     by_source = reviews_by_content(session, framework)
     if not by_source:
         return {}
@@ -121,9 +123,10 @@ def model_agreement(session: Session, framework: str) -> dict[str, Agreement]:
         rows_by_doc[row.document_id].append(row)
     out: dict[str, Agreement] = {}
     for source_id, reviews in by_source.items():
-        version = max(reviews, key=lambda r: r.id).model_version
-        if version is None:
+        versioned = [r for r in reviews if r.model_version]
+        if not versioned:
             continue
+        version = min(versioned, key=lambda r: r.id).model_version
         seen = pick_current([r for r in rows_by_doc[source_id] if r.model_version == version], framework)
         doc = document_agreement(seen, reviews)
         if doc is not None:

@@ -205,3 +205,20 @@ def test_models_list_says_in_the_users_words_how_reviewers_agreed() -> None:
     assert _agreement_cell(None) == "-"
     cell = _agreement_cell(Agreement("v1", documents=4, suggested=5, accepted=4, confirmed=6, confirmed_as_candidate=1))
     assert cell == "4 dok.; 4 dari 5 saran diterima (80%); 83% indikator terkonfirmasi disarankan atau perlu dicek"
+
+
+@pytest.mark.parametrize("framework", ["spbe-2020", "pemdi-2026"])
+def test_evaluate_real_prints_the_cards_grouped_figures_and_how_the_archives_fared(framework: str, tmp_path: Path) -> None:
+    from classifier.artifact import load_current
+    from evidence.settings import get_settings
+
+    out = tmp_path / "figures.json"
+    result = runner.invoke(app, ["evaluate", "--real", "--framework", framework, "--json-out", str(out)],
+                           env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    metrics = load_current(get_settings().models_dir, framework).card["metrics"]["real_grouped_cv"]
+    assert f"micro-F1 {metrics['micro_f1']:.3f}" in result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["micro_f1"] == metrics["micro_f1"]
+    held = metrics["critical_flags"].get("held_indicators")
+    if held:
+        assert f"{held['held']} indikator ada buktinya; {held['suggested']} disarankan" in result.output

@@ -29,16 +29,22 @@ def test_agreement_counts_each_reviewed_content_against_the_version_its_reviewer
         rescanned = seed.document(s, b, "Setda/SE.pdf", opd=KOMINFO,
                                   suggestions=[S(5, 0.9), S(6, 0.9, model_version="m2")])
         seed.review(s, rescanned, 6, "accept", model_version="m2")  # judged against m2, which the reviewer saw
+        later = seed.document(s, b, "Setda/Perwal.pdf", opd=KOMINFO,
+                              suggestions=[S(3, 0.9), S(3, 0.9, model_version="m2"), S(23, 0.9, model_version="m2")])
+        seed.review(s, later, 3, "accept", model_version="m1")
+        seed.review(s, later, 23, "accept", model_version="m2")  # after a rescan by a version that may know it
+        seed.review(s, later, 44, "accept")  # an indicator no version named: confirmed, and missed by m1
         old = seed.document(s, b, "Setda/lama.pdf", opd=KOMINFO, suggestions=[S(7, 0.9)])
         seed.review(s, old, 7, "accept")  # recorded before reviews named a version: left out
     with database.session() as s:
         found = model_agreement(s, "spbe-2020")
     assert set(found) == {"m1", "m2"}
     m1 = found["m1"]
-    assert m1 == Agreement("m1", documents=3, suggested=3, accepted=1, confirmed=3, confirmed_as_candidate=2,
+    # The Perwal is judged against m1, the first version decided on: 3 suggested and accepted; 23 and 44 missed.
+    assert m1 == Agreement("m1", documents=4, suggested=4, accepted=2, confirmed=6, confirmed_as_candidate=2,
                            nothing_confirmed=1, nothing_confirmed_suggested=1)
-    assert m1.precision == pytest.approx(1 / 3) and m1.recall == pytest.approx(1 / 3)
-    assert m1.found_or_to_check == 1.0 and m1.unrelated_with_suggestion == 1.0
+    assert m1.precision == pytest.approx(2 / 4) and m1.recall == pytest.approx(2 / 6)
+    assert m1.found_or_to_check == pytest.approx(4 / 6) and m1.unrelated_with_suggestion == 1.0
     assert found["m2"] == Agreement("m2", documents=1, suggested=1, accepted=1, confirmed=1)
 
 
