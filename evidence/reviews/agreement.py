@@ -123,10 +123,10 @@ def model_agreement(session: Session, framework: str) -> dict[str, Agreement]:
         rows_by_doc[row.document_id].append(row)
     out: dict[str, Agreement] = {}
     for source_id, reviews in by_source.items():
-        versioned = [r for r in reviews if r.model_version]
+        versioned = [(r.id, r.model_version) for r in reviews if r.model_version]
         if not versioned:
             continue
-        version = min(versioned, key=lambda r: r.id).model_version
+        version = min(versioned)[1]
         seen = pick_current([r for r in rows_by_doc[source_id] if r.model_version == version], framework)
         doc = document_agreement(seen, reviews)
         if doc is not None:
