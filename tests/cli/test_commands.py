@@ -219,6 +219,5 @@ def test_evaluate_real_prints_the_cards_grouped_figures_and_how_the_archives_far
     metrics = load_current(get_settings().models_dir, framework).card["metrics"]["real_grouped_cv"]
     assert f"micro-F1 {metrics['micro_f1']:.3f}" in result.output
     assert json.loads(out.read_text(encoding="utf-8"))["micro_f1"] == metrics["micro_f1"]
-    held = metrics["critical_flags"].get("held_indicators")
-    if held:
-        assert f"{held['held']} indikator ada buktinya; {held['suggested']} disarankan" in result.output
+    held = metrics["critical_flags"]["held_indicators"]
+    assert f"{held['held']} indikator ada buktinya; {held['suggested']} disarankan" in result.output
