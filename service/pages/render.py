@@ -20,19 +20,21 @@ from evidence.catalog import Catalog
 from evidence.i18n import label
 from evidence.reports.formatting import format_score
 from service.deps import CSRF_COOKIE
-from service.pages.common import FRAMEWORK_COOKIE, FRAMEWORK_COOKIE_SECONDS, framework_label
+from service.pages.common import FRAMEWORK_COOKIE, FRAMEWORK_COOKIE_SECONDS, REVIEWER_ROLES, framework_label
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 # Own scripts and styles only; images from here (page previews); the gap report is embedded from here;
 # forms may only post back here; nobody may frame the pages (clickjacking).
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
             "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+# (path, label, for the Tim Koordinasi only): an OPD user is not shown links that would answer 403.
 NAV = (
-    ("/pages/upload", "Unggah"),
-    ("/pages/batches", "Batch"),
-    ("/pages/review-queue", "Antrean tinjauan"),
-    ("/pages/documents", "Dokumen"),
-    ("/pages/reports/gaps", "Laporan kesenjangan"),
+    ("/pages/upload", "Unggah", False),
+    ("/pages/batches", "Batch", False),
+    ("/pages/review-queue", "Antrean tinjauan", True),
+    ("/pages/documents", "Dokumen", False),
+    ("/pages/reports/gaps", "Laporan kesenjangan", False),
+    ("/pages/models", "Model", True),
 )
 
 
@@ -60,10 +62,12 @@ def environment() -> Environment:
     env.filters["decision_label"] = lambda value: label("decision", value)
     env.filters["source_label"] = lambda value: label("source", value)
     env.filters["role_label"] = lambda value: label("role", value)
+    env.filters["measure_label"] = lambda value: label("model.measure", value or "none")
     env.filters["when"] = lambda value: value.strftime("%d-%m-%Y %H:%M UTC") if value else "-"
     env.globals["indicator_label"] = indicator_label
     env.globals["framework_label"] = framework_label
     env.globals["nav"] = NAV
+    env.globals["reviewer_roles"] = REVIEWER_ROLES
     return env
 
 

@@ -6,7 +6,9 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
 from classifier.artifact import current_version, list_versions, load_card, real_figures
+from evidence.catalog import Catalog
 from evidence.reviews.agreement import Agreement, model_agreement
+from evidence.runtime import Runtime
 from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
 
@@ -73,10 +75,9 @@ HEADLINE_METRICS = ("documents", "micro_f1", "macro_f1", "top1_accuracy", "top3_
                     "false_positive_rate_unrelated", "expected_calibration_error")
 
 
-@router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
-def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
-    """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on),
-    and how reviewers here agreed with each version's suggestions."""
+def model_versions(rt: Runtime, catalog: Catalog) -> ModelsOut:
+    """Every stored version of ``catalog``'s framework with its card figures and how reviewers here agreed
+    with it: one builder for the API and the models page."""
     models_dir = rt.settings.models_dir
     current = current_version(models_dir, catalog.id)
     with rt.db.session() as session:
@@ -93,6 +94,13 @@ def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catal
             review_agreement=ReviewAgreementOut.of(agreement[version]) if version in agreement else None,
         ))
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
+
+
+@router.get("/models", response_model=ModelsOut, responses={**UNAUTHORIZED, **FORBIDDEN, **INVALID})
+def models(rt: RuntimeDep, request: Request, principal: ReviewerPrincipal, catalog: CatalogDep) -> ModelsOut:
+    """Model versions of ``framework`` with their figures on the real documents (never trained or tuned on),
+    and how reviewers here agreed with each version's suggestions."""
+    return model_versions(rt, catalog)
 
 
 @router.post("/models/retrain", status_code=202, response_model=RetrainAcceptedOut,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from classifier.artifact import current_version, list_versions, load_card
 from classifier.promotion import promotion_decision
 from tests.service import seed
 from tests.service.seed import S
+from tests.service.test_pages import login
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,6 +56,14 @@ def test_models_say_how_reviewers_agreed_with_each_version(make_service, tmp_pat
     assert agreement["documents"] == 2 and agreement["suggested"] == 2 and agreement["accepted"] == 1
     assert agreement["precision"] == 0.5 and agreement["unrelated_with_suggestion"] == 1.0
     assert all(v["review_agreement"] is None for v in versions if v["version"] != version)
+    page = login(service, "rina", next_path="/pages/models?framework=spbe-2020").get("/pages/models?framework=spbe-2020")
+    assert page.status_code == 200 and 'href="/pages/models"' in page.text
+    row = re.search(rf'<tr data-version="{version}" class="current">(.*?)</tr>', page.text, re.S)
+    assert row and "(aktif)" in row.group(1)
+    assert "2 dokumen: 1 dari 2 saran diterima (50%)" in " ".join(row.group(1).split())
+    assert page.text.count("<tr data-version=") == len(versions) and "belum ada" in page.text
+    opd = login(service, "kominfo", next_path="/pages/documents")
+    assert opd.get("/pages/models").status_code == 403
 
 
 @pytest.mark.usefixtures("two_real_folds")

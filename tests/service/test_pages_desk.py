@@ -69,7 +69,9 @@ def test_browsers_get_html_errors_with_the_navigation(service: Service, desk: di
     unknown = browser.get("/pages/tidak-ada")
     assert unknown.status_code == 404 and "Halaman tidak ditemukan" in unknown.text
     forbidden = browser.get("/pages/review-queue")
-    assert forbidden.status_code == 403 and "Akses ditolak" in forbidden.text and "Antrean tinjauan" in forbidden.text
+    assert forbidden.status_code == 403 and "Akses ditolak" in forbidden.text and 'href="/pages/upload"' in forbidden.text
+    # An OPD user is not offered the Tim Koordinasi's pages at all.
+    assert 'href="/pages/review-queue"' not in forbidden.text and 'href="/pages/models"' not in forbidden.text
     elsewhere = browser.get("/tidak-ada", headers={"accept": "text/html"})
     assert elsewhere.status_code == 404 and "<html" in elsewhere.text
     api = browser.get("/api/v1/tidak-ada", headers={"accept": "text/html"})
