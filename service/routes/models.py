@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from classifier.artifact import current_version, list_versions, load_card, real_figures
 from evidence.catalog import Catalog
-from evidence.reviews.agreement import Agreement, model_agreement
+from evidence.reviews.agreement import model_agreement
 from evidence.runtime import Runtime
 from service.deps import AdminPrincipal, CatalogDep, ReviewerPrincipal, RuntimeDep
 from service.routes.common import API_PREFIX, FORBIDDEN, INVALID, UNAUTHORIZED
@@ -17,7 +17,9 @@ router = APIRouter(prefix=API_PREFIX, tags=["model"])
 
 class ReviewAgreementOut(BaseModel):
     """How reviewers' decisions agreed with this version's suggestions on this Pemda's own documents
-    (``evidence.reviews.agreement``): documents reviewed after it suggested, never ones it was trained on."""
+    (``evidence.reviews.agreement.Agreement``, read from its attributes): never documents it was trained on."""
+
+    model_config = ConfigDict(from_attributes=True)
 
     documents: int
     suggested: int
@@ -30,16 +32,6 @@ class ReviewAgreementOut(BaseModel):
     recall: float | None
     found_or_to_check: float | None
     unrelated_with_suggestion: float | None
-
-    @classmethod
-    def of(cls, agreement: Agreement) -> ReviewAgreementOut:
-        return cls(documents=agreement.documents, suggested=agreement.suggested, accepted=agreement.accepted,
-                   confirmed=agreement.confirmed, confirmed_as_candidate=agreement.confirmed_as_candidate,
-                   nothing_confirmed=agreement.nothing_confirmed,
-                   nothing_confirmed_suggested=agreement.nothing_confirmed_suggested,
-                   precision=agreement.precision, recall=agreement.recall,
-                   found_or_to_check=agreement.found_or_to_check,
-                   unrelated_with_suggestion=agreement.unrelated_with_suggestion)
 
 
 class ModelVersionOut(BaseModel):
@@ -91,7 +83,7 @@ def model_versions(rt: Runtime, catalog: Catalog) -> ModelsOut:
             data_sha256=card.get("data_sha256"), reviewed_documents=card.get("training", {}).get("reviewed", 0),
             real_documents={k: figures[k] for k in HEADLINE_METRICS if k in figures}, real_documents_measure=measure,
             real_documents_intervals=figures.get("intervals_95", {}),
-            review_agreement=ReviewAgreementOut.of(agreement[version]) if version in agreement else None,
+            review_agreement=ReviewAgreementOut.model_validate(agreement[version]) if version in agreement else None,
         ))
     return ModelsOut(framework=catalog.id, current=current, versions=versions)
 
