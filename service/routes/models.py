@@ -46,7 +46,7 @@ class ModelVersionOut(BaseModel):
     real_documents_measure: str | None = None
     # 95% interval [low, high] of each headline figure (bootstrap over the document groups), where the card has it.
     real_documents_intervals: dict[str, list[float]] = {}
-    # On the documents reviewers decided here, against the suggestions of this version they saw; null before any.
+    # On the documents reviewers decided here, each judged against the first version decided on; null before any.
     review_agreement: ReviewAgreementOut | None = None
 
 

@@ -1,4 +1,4 @@
-"""How far reviewers agreed with each model version, judged against the suggestions the reviewer saw."""
+"""How far reviewers agreed with each model version, each content judged against the first version decided on."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _candidate(indicator: int, version: str = "m1") -> S:
     return S(indicator, 0.2, 0.5, model_version=version, candidate=True)
 
 
-def test_agreement_counts_each_reviewed_content_against_the_version_its_reviewer_saw(database) -> None:
+def test_agreement_judges_each_reviewed_content_against_the_first_version_decided_on(database) -> None:
     with database.session() as s:
         b = seed.batch(s)
         sk = seed.document(s, b, "Setda/SK Tim.pdf", opd=KOMINFO, suggestions=[S(10, 0.9), S(19, 0.8), _candidate(20)])
