@@ -22,8 +22,8 @@ def test_log_in(browser, desk_server: DeskServer, screenshots: Path) -> None:
     page.wait_for_url("**/pages/review-queue?framework=spbe-2020")
     assert page.inner_text("header.top .who").startswith("rina (penilai)")
     nav = page.locator("header.top nav a").all_inner_texts()
-    assert nav == ["Unggah", "Batch", "Antrean tinjauan", "Dokumen", "Laporan kesenjangan"]
+    assert nav == ["Unggah", "Batch", "Antrean tinjauan", "Dokumen", "Laporan kesenjangan", "Model"]
     page.goto("/pages/tidak-ada")
     assert page.locator("h1").inner_text() == "Halaman tidak ditemukan"
-    assert page.locator("header.top nav a").count() == 5  # the error page keeps the navigation
+    assert page.locator("header.top nav a").count() == 6  # the error page keeps the navigation
     context.close()
