@@ -212,7 +212,9 @@ class RealCV:
 
 
 def real_cv(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs, progress: Progress,
-            what: str = "") -> RealCV:
+            what: str = "", keep: Sequence[bool] | None = None) -> RealCV:
+    """``keep`` (one flag per real document) leaves the others out of every training set, never out of the
+    documents scored: how the figures would be with fewer real documents (``classifier.learning_curve``)."""
     real = [e for e in examples if e.source.startswith("real:")]
     others = [e for e in examples if not e.source.startswith("real:")]
     by_id = {d.id: d for d in load_manifest()}
@@ -225,7 +227,8 @@ def real_cv(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs, 
         nonlocal fits
         fits += 1
         progress(f"validasi silang dokumen nyata{what}: model {fits} dari {len(folds) ** 2}")
-        return _fit_and_score(catalog, [*others, *(real[i] for i in train_idx)], [real[i] for i in test_idx], inputs)
+        trained = [real[i] for i in train_idx if keep is None or keep[i]]
+        return _fit_and_score(catalog, [*others, *trained], [real[i] for i in test_idx], inputs)
 
     first = out_of_fold_scores(len(real), folds, fit_score, n_labels)
     return RealCV(docs, folds, first, nested_scores(len(real), folds, fit_score, n_labels))
@@ -245,13 +248,15 @@ class CompanionCV:
         return CompanionScores(self.link, matrix, self.label_ids)
 
 
-def prepare_companion(given: CompanionInput | None, progress: Progress = lambda _m: None) -> CompanionCV | None:
-    """The companion's grouped cross-validation over the same real documents, and its scorer."""
+def prepare_companion(given: CompanionInput | None, progress: Progress = lambda _m: None,
+                      keep: Sequence[bool] | None = None) -> CompanionCV | None:
+    """The companion's grouped cross-validation over the same real documents (trained on the same ``keep``),
+    and its scorer."""
     if given is None:
         return None
     other, examples = given.catalog, given.examples
     inputs = ModelInputs(other)
-    cv = real_cv(other, examples, inputs, progress, f" ({other.id})")
+    cv = real_cv(other, examples, inputs, progress, f" ({other.id})", keep)
 
     def score(docs: Sequence[Example]) -> np.ndarray:
         features, clf = _fit(examples, other, inputs)
@@ -278,17 +283,21 @@ class RealValidation:
 
 
 def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,
-                     progress: Progress = lambda _m: None, companion: CompanionCV | None = None) -> RealValidation:
+                     progress: Progress = lambda _m: None, companion: CompanionCV | None = None,
+                     keep: Sequence[bool] | None = None) -> RealValidation:
     """Fit each fold on everything but that fold's real documents; choose thresholds on real scores only.
 
     Two stages (``classifier.rerank``): the first-stage scores of each fold come from a model that never saw
     it; the second stage that judges fold k is trained on the other folds' first-stage scores from models
     that saw neither fold k nor the document scored (``nested_scores``), so no figure leans on fold k. A
-    ``companion``'s scores are read the same way, from its own models fitted on the same folds.
+    ``companion``'s scores are read the same way, from its own models fitted on the same folds. With
+    ``keep``, only those real documents train anything (first stage, second stage, thresholds); every real
+    document is still judged.
     """
     real = [e for e in examples if e.source.startswith("real:")]
-    cv = real_cv(catalog, examples, inputs, progress)
-    docs, folds, first = cv.docs, cv.folds, cv.first
+    cv = real_cv(catalog, examples, inputs, progress, keep=keep)
+    docs, first = cv.docs, cv.first
+    folds = cv.folds if keep is None else [(tr[np.asarray(keep)[tr]], te) for tr, te in cv.folds]
     if companion is not None and [d.id for d in companion.cv.docs] != [d.id for d in docs]:
         raise ValueError("the companion framework was validated on other real documents")
     label_ids = catalog.indicator_ids()
@@ -307,14 +316,16 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         inner, outer = (companion.cv.nested[k], companion.cv.first) if companion is not None else (None, None)
         stage_two = fit_reranker(features(cv.nested[k][train_idx], train_idx, inner), truth[train_idx], link)
         oof[test_idx] = stage_two.relevance(features(first[test_idx], test_idx, outer))
-    everyone = np.arange(len(real))
-    reranker = fit_reranker(features(first, everyone, companion.cv.first if companion else None), truth, link)
+    trained = np.arange(len(real)) if keep is None else np.flatnonzero(keep)  # what the model's own choices learn
+    reranker = fit_reranker(features(first[trained], trained, companion.cv.first if companion else None),
+                            truth[trained], link)
 
     set_apart = [d.indicators >= UMBRELLA for d in docs]
     canonical = catalog.canonical_ids()
     result = cross_fitted_report(oof, golds, label_ids, folds, canonical, set_apart=set_apart, shrink=SHARED_ONLY)
     first_stage = cross_fitted_report(first, golds, label_ids, folds, canonical, set_apart=set_apart)
-    chosen = choose_thresholds(oof, golds, label_ids, SHARED_ONLY)
+    kept_golds = [golds[i] for i in trained]
+    chosen = choose_thresholds(oof[trained], kept_golds, label_ids, SHARED_ONLY)
     metrics = {
         **result.report.to_dict(),
         "folds": len(folds), "grouped_by": "region (or source site)", "groups": len({d.group for d in docs}),
@@ -338,7 +349,7 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
             shrink=SHARED_ONLY),
     }
     return RealValidation(metrics, chosen.per_indicator, chosen.gate,
-                          choose_candidate_rule(oof, golds, label_ids, canonical), reranker, oof)
+                          choose_candidate_rule(oof[trained], kept_golds, label_ids, canonical), reranker, oof)
 
 
 def validate_on_generated(catalog: Catalog, examples: Sequence[Example], inputs: ModelInputs,

@@ -3,7 +3,8 @@
 ``spbe evaluate --real`` gives the headline figures: grouped cross-validation over the real labelled
 documents, per framework, as measured when the model was trained (``--recompute`` measures them again
 with the current training code). ``spbe evaluate --labels LABELS.csv DIR_OR_ZIP`` scores the current model
-on any other labelled folder or archive.
+on any other labelled folder or archive. ``spbe evaluate --real --learning-curve`` measures how the grouped
+figures move with fewer real training documents (``classifier.learning_curve``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def evaluate(
     labels: Path | None = typer.Option(None, "--labels", help="CSV with columns filename,indicators (';'-separated)."),
     real: bool = typer.Option(False, "--real", help="Grouped cross-validation over the real labelled documents."),
     recompute: bool = typer.Option(False, "--recompute", help="With --real: measure again instead of reading the card."),
+    curve: bool = typer.Option(False, "--learning-curve",
+                               help="With --real: measure again with a share of the real documents training (slow)."),
+    draws: int = typer.Option(2, "--draws", min=1, help="With --learning-curve: random draws of each share."),
     json_out: Path | None = typer.Option(None, "--json-out", help="Also write the metrics as JSON here."),
     framework: str | None = FrameworkOption,
 ) -> None:
@@ -40,6 +44,9 @@ def evaluate(
     rt = context()
     settings = rt.settings
     catalog = catalog_for(framework, rt)
+    if real and curve:
+        _learning_curve(catalog, settings, draws, json_out)
+        return
     if real:
         _real_figures(catalog, settings, recompute, json_out)
         return
@@ -115,3 +122,35 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
     if json_out:
         json_out.write_text(json.dumps({"framework": catalog.id, **metrics}, indent=2, ensure_ascii=False),
                             encoding="utf-8")
+
+
+def _learning_curve(catalog, settings, draws: int, json_out: Path | None) -> None:
+    from dataclasses import asdict
+
+    from rich.table import Table
+
+    from classifier.corpus.real import RealDocumentsUnavailable
+    from classifier.examples import build_training_examples
+    from classifier.learning_curve import learning_curve
+    from classifier.train import companion_input
+
+    try:
+        with console.status("kurva belajar atas dokumen nyata ...") as status:
+            examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
+            points = learning_curve(catalog, examples, companion_input(catalog, corpus_size=settings.corpus_size()),
+                                    draws=draws, progress=lambda m: status.update(m))
+    except RealDocumentsUnavailable as exc:
+        fail(str(exc))
+    table = Table(title=f"{catalog.id}: validasi silang terkelompok dengan sebagian dokumen nyata sebagai data latih")
+    for col in ("Bagian kelompok", "Undian", "Dokumen nyata latih", "micro-F1 (P / R)", "top-3 recall",
+                "FP tak terkait"):
+        table.add_column(col)
+    for p in points:
+        f = p.figures
+        table.add_row(f"{p.share:.0%}", str(p.draw) if p.draw else "-", str(p.training_documents),
+                      f"{f['micro_f1']:.3f} ({f['micro_precision']:.3f} / {f['micro_recall']:.3f})",
+                      f"{f['top3_recall']:.3f}", f"{f['false_positive_rate_unrelated']:.3f}")
+    console.print(table)
+    if json_out:
+        json_out.write_text(json.dumps({"framework": catalog.id, "points": [asdict(p) for p in points]}, indent=2,
+                                       ensure_ascii=False), encoding="utf-8")
