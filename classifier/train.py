@@ -297,7 +297,8 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
     real = [e for e in examples if e.source.startswith("real:")]
     cv = real_cv(catalog, examples, inputs, progress, keep=keep)
     docs, first = cv.docs, cv.first
-    folds = cv.folds if keep is None else [(tr[np.asarray(keep)[tr]], te) for tr, te in cv.folds]
+    kept = np.ones(len(real), dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
+    folds = [(tr[kept[tr]], te) for tr, te in cv.folds]
     if companion is not None and [d.id for d in companion.cv.docs] != [d.id for d in docs]:
         raise ValueError("the companion framework was validated on other real documents")
     label_ids = catalog.indicator_ids()
@@ -316,7 +317,7 @@ def validate_on_real(catalog: Catalog, examples: Sequence[Example], inputs: Mode
         inner, outer = (companion.cv.nested[k], companion.cv.first) if companion is not None else (None, None)
         stage_two = fit_reranker(features(cv.nested[k][train_idx], train_idx, inner), truth[train_idx], link)
         oof[test_idx] = stage_two.relevance(features(first[test_idx], test_idx, outer))
-    trained = np.arange(len(real)) if keep is None else np.flatnonzero(keep)  # what the model's own choices learn
+    trained = np.flatnonzero(kept)  # what the model's own choices learn from
     reranker = fit_reranker(features(first[trained], trained, companion.cv.first if companion else None),
                             truth[trained], link)
 

@@ -82,18 +82,16 @@ def evaluate(
 def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> None:
     from classifier.artifact import load_current
     from classifier.corpus.real import RealDocumentsUnavailable
-    from classifier.examples import build_training_examples
-    from classifier.train import REAL_METRICS, companion_input, prepare_companion, validate_on_real
+    from classifier.train import REAL_METRICS, prepare_companion, validate_on_real
     from cli.train import metrics_line
 
     if recompute:
         try:
             with console.status("validasi silang terkelompok atas dokumen nyata ...") as status:
-                examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
+                examples, given = _training_input(catalog, settings)
                 from classifier.train import ModelInputs
 
-                companion = prepare_companion(companion_input(catalog, corpus_size=settings.corpus_size()),
-                                              lambda m: status.update(m))
+                companion = prepare_companion(given, lambda m: status.update(m))
                 metrics = validate_on_real(catalog, examples, ModelInputs(catalog), lambda m: status.update(m),
                                            companion).metrics
         except RealDocumentsUnavailable as exc:
@@ -124,21 +122,27 @@ def _real_figures(catalog, settings, recompute: bool, json_out: Path | None) -> 
                             encoding="utf-8")
 
 
+def _training_input(catalog, settings):
+    """The training examples and the companion's, as ``spbe train`` builds them (without reviews)."""
+    from classifier.examples import build_training_examples
+    from classifier.train import companion_input
+
+    return (build_training_examples(catalog, corpus_size=settings.corpus_size()),
+            companion_input(catalog, corpus_size=settings.corpus_size()))
+
+
 def _learning_curve(catalog, settings, draws: int, json_out: Path | None) -> None:
     from dataclasses import asdict
 
     from rich.table import Table
 
     from classifier.corpus.real import RealDocumentsUnavailable
-    from classifier.examples import build_training_examples
     from classifier.learning_curve import learning_curve
-    from classifier.train import companion_input
 
     try:
         with console.status("kurva belajar atas dokumen nyata ...") as status:
-            examples = build_training_examples(catalog, corpus_size=settings.corpus_size())
-            points = learning_curve(catalog, examples, companion_input(catalog, corpus_size=settings.corpus_size()),
-                                    draws=draws, progress=lambda m: status.update(m))
+            points = learning_curve(catalog, *_training_input(catalog, settings), draws=draws,
+                                    progress=lambda m: status.update(m))
     except RealDocumentsUnavailable as exc:
         fail(str(exc))
     table = Table(title=f"{catalog.id}: validasi silang terkelompok dengan sebagian dokumen nyata sebagai data latih")

@@ -14,13 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from evidence.db.models import Document, DocumentText, SuggestionRecord
-from evidence.reviews import (
-    HUMAN_SOURCES,
-    effective_indicators,
-    latest_per_indicator,
-    pick_current,
-    reviews_by_content,
-)
+from evidence.reviews import pick_current, reviews_by_content
+from evidence.reviews.agreement import document_agreement
 
 
 @dataclass(frozen=True)
@@ -41,13 +36,7 @@ def confirmed_labels(session: Session, framework: str) -> list[ConfirmedLabel]:
         if source is None or text is None or not source.sha256:
             continue
         rows = session.scalars(select(SuggestionRecord).where(SuggestionRecord.document_id == source_id)).all()
-        current = pick_current(rows, framework)
-        latest = latest_per_indicator(reviews)
-        if any(s.above_threshold and s.indicator_id not in latest for s in current):
-            continue
-        confirmed = {
-            ind for ind, eff in effective_indicators(current, reviews).items() if eff.source in HUMAN_SOURCES
-        }
-        if confirmed:
-            labels[source.sha256] = ConfirmedLabel(source.sha256, source.path, text.text, frozenset(confirmed))
+        settled = document_agreement(pick_current(rows, framework), reviews)
+        if settled is not None and settled.confirmed:
+            labels[source.sha256] = ConfirmedLabel(source.sha256, source.path, text.text, settled.confirmed)
     return [labels[key] for key in sorted(labels)]

@@ -14,7 +14,7 @@ confirmed and the model did not suggest are invisible to this measure, so its re
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -92,16 +92,17 @@ class Agreement:
         )
 
 
-def document_agreement(rows: Sequence[RowLike], reviews: Iterable[ReviewLike]) -> DocumentAgreement | None:
-    """``rows``: the suggestion rows of the version the reviewer saw, one per indicator. None when a
-    suggestion of it has no decision, or nothing was reviewed."""
+def document_agreement(rows: Sequence[RowLike], reviews: Sequence[ReviewLike]) -> DocumentAgreement | None:
+    """What reviewers settled for one content: ``rows`` are the suggestion rows of one version, one per
+    indicator. None when a suggestion of it has no decision (an undecided suggestion is neither right nor
+    wrong, nor a training negative), or nothing was reviewed. Also what ``confirmed_labels`` trains on."""
     latest = latest_per_indicator(reviews)
     if not latest:
         return None
     suggested = frozenset(r.indicator_id for r in rows if r.above_threshold)
     if not suggested <= set(latest):
         return None
-    confirmed = frozenset(ind for ind, eff in effective_indicators(rows, latest.values()).items()
+    confirmed = frozenset(ind for ind, eff in effective_indicators(rows, reviews).items()
                           if eff.source in HUMAN_SOURCES)
     candidates = frozenset(r.indicator_id for r in rows if r.candidate and not r.above_threshold)
     return DocumentAgreement(suggested, candidates, confirmed)
